@@ -1,0 +1,156 @@
+"""Append-only, hash-chained audit trail (全程留痕): every action leaves a verifiable trace.
+
+Each counter keeps its own chain. An entry's hash covers its content and the previous entry's
+hash, so removing, reordering or editing any entry breaks verification from that point on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TypeAlias
+
+from clerk.errors import InvalidInput
+
+GENESIS = "0" * 64
+"""The `prev_hash` of a chain's first entry."""
+
+JsonValue: TypeAlias = "str | int | float | bool | list[JsonValue] | dict[str, JsonValue] | None"
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One sealed event of a counter's chain: who did what, when, to which case."""
+
+    chain: str
+    seq: int
+    at: datetime
+    actor: str
+    action: str
+    case_id: str | None
+    prev_hash: str
+    hash: str
+    detail: Mapping[str, JsonValue] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ChainCheck:
+    """The outcome of verifying a chain: where it first breaks, and why."""
+
+    ok: bool
+    checked: int
+    first_bad_seq: int | None = None
+    reason: str | None = None
+
+
+def _digest(
+    *,
+    chain: str,
+    seq: int,
+    at: datetime,
+    actor: str,
+    action: str,
+    case_id: str | None,
+    prev_hash: str,
+    detail: Mapping[str, JsonValue],
+) -> str:
+    body = {
+        "chain": chain,
+        "seq": seq,
+        "at": at.isoformat(),
+        "actor": actor,
+        "action": action,
+        "case_id": case_id,
+        "prev": prev_hash,
+        "detail": detail,
+    }
+    canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def seal(
+    previous: AuditEntry | None,
+    *,
+    chain: str,
+    at: datetime,
+    actor: str,
+    action: str,
+    case_id: str | None = None,
+    detail: Mapping[str, JsonValue] | None = None,
+) -> AuditEntry:
+    """Create the entry that follows `previous` on a chain.
+
+    Args:
+        previous: the chain's last entry, or None for its first.
+        chain: the chain's id (the counter's device id).
+        at: when it happened; must be timezone-aware.
+        actor: the staff member (or system component) who acted.
+        action: a stable action code, e.g. "case.accepted".
+        case_id: the case concerned, if any.
+        detail: extra facts; never raw personal data such as ID numbers.
+
+    Returns:
+        The sealed entry.
+
+    Raises:
+        InvalidInput: naive time, or `previous` belongs to another chain.
+    """
+    if at.tzinfo is None:
+        raise InvalidInput("audit time must be timezone-aware")
+    if previous is not None and previous.chain != chain:
+        raise InvalidInput(f"entry of chain {previous.chain!r} cannot precede chain {chain!r}")
+    seq = 1 if previous is None else previous.seq + 1
+    prev_hash = GENESIS if previous is None else previous.hash
+    facts = dict(detail or {})
+    digest = _digest(
+        chain=chain,
+        seq=seq,
+        at=at,
+        actor=actor,
+        action=action,
+        case_id=case_id,
+        prev_hash=prev_hash,
+        detail=facts,
+    )
+    return AuditEntry(chain, seq, at, actor, action, case_id, prev_hash, digest, facts)
+
+
+def verify_chain(entries: Iterable[AuditEntry]) -> ChainCheck:
+    """Check that entries form one unbroken chain starting at sequence 1.
+
+    Returns:
+        ChainCheck with ok=True, or the first sequence number where it breaks and why.
+    """
+    expected_prev, expected_seq, checked, chain = GENESIS, 1, 0, None
+    for entry in entries:
+        chain = entry.chain if chain is None else chain
+        problem = _problem(entry, chain=chain, seq=expected_seq, prev=expected_prev)
+        if problem is not None:
+            return ChainCheck(False, checked, entry.seq, problem)
+        expected_prev, expected_seq, checked = entry.hash, expected_seq + 1, checked + 1
+    return ChainCheck(True, checked)
+
+
+def _problem(entry: AuditEntry, *, chain: str, seq: int, prev: str) -> str | None:
+    if entry.chain != chain:
+        return f"entry belongs to chain {entry.chain!r}, expected {chain!r}"
+    if entry.seq != seq:
+        return f"sequence {entry.seq} found where {seq} was expected (entry missing or reordered)"
+    if entry.prev_hash != prev:
+        return "previous-hash link does not match the entry before it"
+    recomputed = _digest(
+        chain=entry.chain,
+        seq=entry.seq,
+        at=entry.at,
+        actor=entry.actor,
+        action=entry.action,
+        case_id=entry.case_id,
+        prev_hash=entry.prev_hash,
+        detail=entry.detail,
+    )
+    if recomputed != entry.hash:
+        return "content does not match its hash (entry was altered)"
+    return None

@@ -1,0 +1,38 @@
+"""The case (办件) aggregate, its parts and its state machine."""
+
+from clerk.cases.case import Case
+from clerk.cases.parts import (
+    Applicant,
+    ApplicantKind,
+    Decision,
+    Delivery,
+    Extension,
+    OwedItem,
+    RefusalRequest,
+    Remedies,
+    StatusChange,
+    Suspension,
+    Visit,
+)
+from clerk.cases.status import OPEN, RANK, TERMINAL, TRANSITIONS, CaseStatus, check_move
+
+__all__ = [
+    "OPEN",
+    "RANK",
+    "TERMINAL",
+    "TRANSITIONS",
+    "Applicant",
+    "ApplicantKind",
+    "Case",
+    "CaseStatus",
+    "Decision",
+    "Delivery",
+    "Extension",
+    "OwedItem",
+    "RefusalRequest",
+    "Remedies",
+    "StatusChange",
+    "Suspension",
+    "Visit",
+    "check_move",
+]

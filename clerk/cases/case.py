@@ -1,0 +1,498 @@
+"""The case aggregate (办件): every move of DOMAIN.md §4 with its invariants.
+
+A `Case` changes only through its methods; each checks the state machine and the law's rules
+and appends to `history`. Time is always passed in; legal dates are the hall's local days.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+
+from clerk.cases.parts import (
+    Applicant,
+    Decision,
+    Delivery,
+    Extension,
+    HandIn,
+    OwedItem,
+    RefusalRequest,
+    Remedies,
+    StatusChange,
+    Suspension,
+    Visit,
+)
+from clerk.cases.status import OPEN, RANK, TERMINAL, CaseStatus, check_move
+from clerk.catalog.model import CorrectionExpiry, HandlingClass, OwedExpiry, ServiceItem
+from clerk.clock import local_day
+from clerk.errors import InvalidInput, RuleViolation
+from clerk.materials import (
+    Checklist,
+    MaterialRecord,
+    Provision,
+    Verdict,
+    evaluate,
+    requirement_text,
+)
+from clerk.notices import Notice, Override, enforce_one_time_rule, notice_lines
+from clerk.staff import Actor, Role, require_approver
+from clerk.workdays import (
+    DayUnit,
+    Deadline,
+    Pause,
+    TimeLimit,
+    WorkCalendar,
+    add_limit,
+    case_deadline,
+    notice_limit_date,
+)
+
+S = CaseStatus
+REVIEW_DAYS = 60  # 行政复议法 art. 20: within 60 days of learning of the act
+LAWSUIT_MONTHS = 6  # 行政诉讼法 art. 46: within 6 months
+_EXPIRY_STATUS = {
+    CorrectionExpiry.DEEMED_WITHDRAWN: S.WITHDRAWN,
+    CorrectionExpiry.NOT_ACCEPTED: S.NOT_ACCEPTED,
+    CorrectionExpiry.RETURNED: S.RETURNED,
+}
+
+
+@dataclass(slots=True)
+class Case:
+    """One application at the counter, from receiving to delivery (or to its end)."""
+
+    case_id: str
+    number: str
+    item_code: str
+    item_version: int
+    situation: str | None
+    applicant: Applicant
+    opened_at: datetime
+    status: CaseStatus = S.RECEIVING
+    visits: list[Visit] = field(default_factory=list)
+    materials: dict[str, MaterialRecord] = field(default_factory=dict)
+    handed_in: dict[str, HandIn] = field(default_factory=dict)
+    received_on: date | None = None
+    notice_due: date | None = None
+    notices: list[Notice] = field(default_factory=list)
+    accepted_on: date | None = None
+    deemed_accepted: bool = False
+    owed: list[OwedItem] = field(default_factory=list)
+    commitments: list[str] = field(default_factory=list)
+    suspensions: list[Suspension] = field(default_factory=list)
+    extension: Extension | None = None
+    refusal: RefusalRequest | None = None
+    remedies: Remedies | None = None
+    decision: Decision | None = None
+    delivery: Delivery | None = None
+    closing_reason: str = ""
+    history: list[StatusChange] = field(default_factory=list)
+
+    # -- opening and intake ------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        *,
+        case_id: str,
+        number: str,
+        item: ServiceItem,
+        situation: str | None,
+        applicant: Applicant,
+        actor: Actor,
+        counter: str,
+        now: datetime,
+    ) -> Case:
+        """Open a case at the counter: the applicant's first visit for it.
+
+        Raises:
+            InvalidInput: the item needs a situation and none (or an unknown one) was chosen.
+        """
+        if item.situations:
+            if situation is None:
+                raise InvalidInput(f"item {item.code} needs a situation to be chosen")
+            item.situation(situation)
+        case = cls(case_id, number, item.code, item.version, situation, applicant, now)
+        case.visits.append(Visit(now, counter, actor.staff_id))
+        return case
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the applicant may still withdraw (before a decision)."""
+        return self.status in OPEN
+
+    @property
+    def one_trip(self) -> bool:
+        """Whether the applicant has needed only one visit so far (最多跑一次)."""
+        return len(self.visits) <= 1
+
+    def record_visit(self, *, now: datetime, counter: str, actor: Actor) -> None:
+        """Record that the applicant stands at a counter again for this case."""
+        self._require_not_terminal()
+        self.visits.append(Visit(now, counter, actor.staff_id))
+
+    def record_materials(self, records: Mapping[str, MaterialRecord], item: ServiceItem) -> None:
+        """Record what the applicant hands in now (during intake or as corrections).
+
+        Raises:
+            RuleViolation: the case is past intake.
+            InvalidInput: a record names a material the item does not ask for.
+        """
+        if self.status not in (S.RECEIVING, S.RECEIVED, S.CORRECTION_REQUESTED):
+            raise RuleViolation(f"materials cannot be recorded in state {self.status.value}")
+        for code in records:
+            item.material(code)
+        visit = len(self.visits) - 1
+        for code, record in records.items():
+            if self.materials.get(code) != record:
+                self.materials[code] = record
+                self.handed_in[code] = HandIn(visit)
+
+    def checklist(self, item: ServiceItem, *, today: date) -> Checklist:
+        """The material checklist as it stands."""
+        return evaluate(item, self.situation, self.materials, today=today)
+
+    def receive(self, *, actor: Actor, now: datetime, calendar: WorkCalendar) -> None:
+        """Take the materials in (收件): the 5-working-day notice timer starts today."""
+        self._move(S.RECEIVED, actor, now)
+        self._start_notice_timer(local_day(now), calendar)
+
+    def _start_notice_timer(self, day: date, calendar: WorkCalendar) -> None:
+        self.received_on = self.received_on or day
+        self.notice_due = notice_limit_date(day, calendar=calendar).date
+
+    # -- the one-time notice -----------------------------------------------------------
+
+    def issue_notice(
+        self,
+        *,
+        number: str,
+        item: ServiceItem,
+        actor: Actor,
+        now: datetime,
+        calendar: WorkCalendar,
+        override: Override | None = None,
+    ) -> Notice:
+        """Issue the one-time correction notice listing everything deficient, at once.
+
+        Raises:
+            RuleViolation: not in RECEIVED; the 5-working-day limit has passed (the case is
+                deemed accepted instead); nothing is deficient; or the one-time rule is broken
+                without a supervisor's override.
+        """
+        check_move(self.status, S.CORRECTION_REQUESTED)
+        today = local_day(now)
+        if self.notice_due is not None and today > self.notice_due:
+            raise RuleViolation("the 5-working-day notice limit has passed: deemed accepted")
+        checklist = self.checklist(item, today=today)
+        if checklist.verdict is not Verdict.NEEDS_CORRECTION:
+            raise RuleViolation("nothing needs correcting: accept the case instead")
+        lines = notice_lines(
+            checklist.deficient, {m.code: requirement_text(m) for m in item.materials}
+        )
+        allowed = enforce_one_time_rule(
+            self.notices, lines, newly_handed_in=self._newly_handed_in(), override=override
+        )
+        due = add_limit(today, item.correction_policy.deadline, calendar=calendar)
+        notice = Notice(
+            number=number,
+            issued_at=now,
+            issued_on=today,
+            lines=lines,
+            correction_due=due.date,
+            correction_due_provisional=due.provisional,
+            on_expiry=item.correction_policy.on_expiry,
+            clerk_id=actor.staff_id,
+            override=override if allowed else None,
+            unlisted_codes=allowed,
+        )
+        self.notices.append(notice)
+        self._move(S.CORRECTION_REQUESTED, actor, now, note=number)
+        return notice
+
+    def _newly_handed_in(self) -> frozenset[str]:
+        """Materials whose current record came at a visit after the last notice's visit."""
+        if not self.notices:
+            return frozenset(self.handed_in)
+        last = self.notices[-1].issued_at
+        since = sum(1 for visit in self.visits if visit.at <= last) - 1
+        return frozenset(code for code, hand_in in self.handed_in.items() if hand_in.visit > since)
+
+    def corrections_received(self, *, actor: Actor, now: datetime, calendar: WorkCalendar) -> None:
+        """The applicant brought corrections: back to RECEIVED, the notice timer restarts."""
+        self._move(S.RECEIVED, actor, now)
+        self._start_notice_timer(local_day(now), calendar)
+
+    # -- acceptance ------------------------------------------------------------------
+
+    def accept(
+        self, *, item: ServiceItem, actor: Actor, now: datetime, calendar: WorkCalendar
+    ) -> Checklist:
+        """Accept the case (受理): complete, or complete but for material owed under 容缺.
+
+        Returns:
+            The checklist the acceptance was based on.
+
+        Raises:
+            RuleViolation: a material is missing or defective (issue a notice instead), or the
+                state machine does not allow acceptance now.
+        """
+        check_move(self.status, S.ACCEPTED)
+        today = local_day(now)
+        checklist = self.checklist(item, today=today)
+        if checklist.verdict is Verdict.NEEDS_CORRECTION:
+            names = "、".join(line.name for line in checklist.deficient)
+            raise RuleViolation(f"cannot accept: {names} must be corrected first")
+        self.received_on = self.received_on or today
+        self.accepted_on = today
+        self.commitments = [
+            c for c, r in self.materials.items() if r.provision is Provision.COMMITMENT
+        ]
+        self.owed = self._owed_items(item, checklist, today, calendar)
+        self._move(S.ACCEPTED, actor, now)
+        return checklist
+
+    def _owed_items(
+        self, item: ServiceItem, checklist: Checklist, today: date, calendar: WorkCalendar
+    ) -> list[OwedItem]:
+        if not checklist.owed:
+            return []
+        assert item.owed_policy is not None  # the catalogue requires one where 容缺 is allowed
+        due = add_limit(today, item.owed_policy.due, calendar=calendar)
+        return [OwedItem(ln.code, ln.name, due.date, due.provisional) for ln in checklist.owed]
+
+    def deem_accepted(self, *, now: datetime) -> bool:
+        """Accept by operation of law when the 5-day notice limit passed (Art. 32).
+
+        Returns:
+            True when the case was deemed accepted now.
+        """
+        today = local_day(now)
+        if self.status is not S.RECEIVED or self.notice_due is None or today <= self.notice_due:
+            return False
+        self.accepted_on = self.received_on
+        self.deemed_accepted = True
+        self._move(S.ACCEPTED, _SYSTEM, now, note="deemed accepted: notice limit passed")
+        return True
+
+    def fulfil_owed(self, code: str, record: MaterialRecord, *, now: datetime) -> None:
+        """Record that material owed under 容缺 was handed in.
+
+        Raises:
+            RuleViolation: the material is not owed, or already fulfilled, or the case ended.
+        """
+        self._require_not_terminal()
+        for index, owed in enumerate(self.owed):
+            if owed.code == code and owed.fulfilled_at is None:
+                self.owed[index] = replace(owed, fulfilled_at=now)
+                self.materials[code] = record
+                return
+        raise RuleViolation(f"material {code!r} is not owed by this case")
+
+    @property
+    def outstanding(self) -> tuple[OwedItem, ...]:
+        """Owed items not yet handed in."""
+        return tuple(owed for owed in self.owed if owed.fulfilled_at is None)
+
+    # -- timers ----------------------------------------------------------------------
+
+    def run_timers(self, *, item: ServiceItem, now: datetime) -> CaseStatus | None:
+        """Apply what the passing of time decides: deemed acceptance, correction or 容缺 expiry.
+
+        Returns:
+            The new status when a timer moved the case, else None.
+        """
+        if self.deem_accepted(now=now):
+            return self.status
+        today = local_day(now)
+        if self.status is S.CORRECTION_REQUESTED and today > self.notices[-1].correction_due:
+            target = _EXPIRY_STATUS[self.notices[-1].on_expiry]
+            self._close(target, _SYSTEM, now, reason="correction deadline passed")
+            return target
+        late = [owed for owed in self.outstanding if today > owed.due_on]
+        if late and self.is_open and item.owed_policy is not None:
+            withdrawn = item.owed_policy.on_expiry is OwedExpiry.WITHDRAWN
+            target = S.WITHDRAWN if withdrawn else S.TERMINATED
+            self._close(target, _SYSTEM, now, reason="容缺 material not handed in by its due date")
+            return target
+        return None
+
+    # -- refusal ---------------------------------------------------------------------
+
+    def request_refusal(self, request: RefusalRequest) -> None:
+        """A clerk asks to refuse; the case waits for a supervisor (窗口无否决权).
+
+        Raises:
+            RuleViolation: not before acceptance, or a request is already pending.
+        """
+        check_move(self.status, S.NOT_ACCEPTED)
+        if self.refusal is not None:
+            raise RuleViolation("a refusal request is already waiting for approval")
+        self.refusal = request
+
+    def approve_refusal(
+        self, *, item: ServiceItem, supervisor: Actor, now: datetime
+    ) -> RefusalRequest:
+        """A supervisor approves the pending refusal: the case is not accepted, with remedies.
+
+        Raises:
+            RuleViolation: no request is pending.
+            PermissionDenied: not a supervisor, or the requester approving their own request.
+        """
+        if self.refusal is None:
+            raise RuleViolation("there is no refusal request to approve")
+        require_approver(supervisor, requested_by=self.refusal.requested_by, what="a refusal")
+        self.refusal = replace(self.refusal, approved_by=supervisor.staff_id, approved_at=now)
+        agency = item.agency
+        self.remedies = Remedies(agency.review_body, REVIEW_DAYS, agency.court, LAWSUIT_MONTHS)
+        self._close(S.NOT_ACCEPTED, supervisor, now, reason=self.refusal.reasons)
+        return self.refusal
+
+    def decline_refusal(self, *, supervisor: Actor, now: datetime) -> None:
+        """A supervisor turns the refusal request down; the case goes on."""
+        if self.refusal is None:
+            raise RuleViolation("there is no refusal request to decline")
+        require_approver(supervisor, requested_by=None, what="declining a refusal")
+        self.refusal = None
+
+    def no_licence_needed(self, *, reason: str, actor: Actor, now: datetime) -> None:
+        """Art. 32 (1): the matter needs no licence; the applicant is told so."""
+        self._close(S.NO_LICENCE_NEEDED, actor, now, reason=reason)
+
+    # -- review, decision, delivery ----------------------------------------------------
+
+    def start_review(self, *, actor: Actor, now: datetime) -> None:
+        """The back office takes the accepted case up."""
+        self._move(S.IN_REVIEW, actor, now)
+
+    def suspend(
+        self, *, procedure: str, reason: str, item: ServiceItem, actor: Actor, now: datetime
+    ) -> None:
+        """Pause the clock for a special procedure the item provides for (Art. 45).
+
+        Raises:
+            InvalidInput: the item has no such special procedure, or no reason was given.
+        """
+        if procedure not in {p.code for p in item.special_procedures}:
+            raise InvalidInput(f"item {item.code} has no special procedure {procedure!r}")
+        if not reason.strip():
+            raise InvalidInput("a suspension needs a written reason for the applicant")
+        self._move(S.SUSPENDED, actor, now, note=procedure)
+        self.suspensions.append(Suspension(procedure, reason, local_day(now)))
+
+    def resume(self, *, actor: Actor, now: datetime) -> None:
+        """End the running special procedure: the clock runs again from the next day."""
+        self._move(S.IN_REVIEW, actor, now)
+        last = self.suspensions[-1]
+        self.suspensions[-1] = replace(last, last_day=max(local_day(now), last.first_day))
+
+    def extend(
+        self, *, days: int, reason: str, item: ServiceItem, approver: Actor, now: datetime
+    ) -> None:
+        """Extend the decision period once, with a supervisor's approval (Art. 42).
+
+        Raises:
+            RuleViolation: not in review, already extended, or more days than the law allows.
+            PermissionDenied: the approver is not a supervisor.
+        """
+        if self.status not in (S.IN_REVIEW, S.SUSPENDED):
+            raise RuleViolation("only a case in review can be extended")
+        limit = 15 if item.handling_class is HandlingClass.JOINT else 10
+        if self.extension is not None or not 0 < days <= limit:
+            raise RuleViolation(f"one extension of at most {limit} working days is allowed")
+        if not reason.strip():
+            raise InvalidInput("an extension needs written reasons")
+        require_approver(approver, requested_by=None, what="an extension")
+        self.extension = Extension(days, reason, approver.staff_id, now)
+
+    def decide(self, *, approved: bool, actor: Actor, now: datetime, note: str = "") -> None:
+        """Record the back office's decision.
+
+        Raises:
+            RuleViolation: 容缺 material is still owed (it must arrive before a decision).
+        """
+        if approved and self.outstanding:
+            raise RuleViolation("容缺 material is still owed; it must arrive before approval")
+        self._move(S.DECIDED_APPROVED if approved else S.DECIDED_REFUSED, actor, now, note=note)
+        self.decision = Decision(approved, actor.staff_id, now, note)
+
+    def complete(self, *, item: ServiceItem, actor: Actor, now: datetime) -> None:
+        """办结: after a decision, or at once for a 即办件 accepted at the counter.
+
+        Raises:
+            RuleViolation: an accepted case that is not a 即办件 must be decided first.
+        """
+        if self.status is S.ACCEPTED:
+            if item.handling_class is not HandlingClass.IMMEDIATE:
+                raise RuleViolation("only a 即办件 is completed on the spot")
+            if self.outstanding:
+                raise RuleViolation("容缺 material is still owed")
+            self.decision = Decision(True, actor.staff_id, now, "即办")
+        self._move(S.COMPLETED, actor, now)
+
+    def deliver(self, delivery: Delivery, *, actor: Actor) -> None:
+        """Hand the result out, or record that it was sent (出件)."""
+        self._move(S.DELIVERED, actor, delivery.delivered_at, note=delivery.method.value)
+        self.delivery = delivery
+
+    # -- ending ----------------------------------------------------------------------
+
+    def withdraw(self, *, reason: str, actor: Actor, now: datetime) -> None:
+        """The applicant withdraws the application."""
+        self._close(S.WITHDRAWN, actor, now, reason=reason)
+
+    def terminate(self, *, reason: str, actor: Actor, now: datetime) -> None:
+        """The agency ends the procedure (终止)."""
+        self._close(S.TERMINATED, actor, now, reason=reason)
+
+    def void(self, *, reason: str, actor: Actor, now: datetime) -> None:
+        """Mark an entry error: the case is kept, never deleted.
+
+        Raises:
+            InvalidInput: no reason given.
+        """
+        self._close(S.VOID, actor, now, reason=reason)
+
+    # -- deadlines -------------------------------------------------------------------
+
+    def deadline(self, item: ServiceItem, *, as_of: date, calendar: WorkCalendar) -> Deadline:
+        """The promised completion date: pauses push it out, an extension adds to it.
+
+        Raises:
+            RuleViolation: the case has not been accepted.
+        """
+        if self.accepted_on is None:
+            raise RuleViolation("a case has a deadline only once accepted")
+        pauses = [Pause(s.first_day, s.last_day) for s in self.suspensions]
+        extension = TimeLimit(self.extension.days, DayUnit.WORKING_DAYS) if self.extension else None
+        return case_deadline(
+            self.accepted_on,
+            item.promised_limit,
+            pauses=pauses,
+            extension=extension,
+            as_of=as_of,
+            calendar=calendar,
+        )
+
+    # -- internals -------------------------------------------------------------------
+
+    def _require_not_terminal(self) -> None:
+        if self.status in TERMINAL:
+            raise RuleViolation(f"the case is closed ({self.status.value})")
+
+    def _close(self, target: CaseStatus, actor: Actor, now: datetime, *, reason: str) -> None:
+        if not reason.strip():
+            raise InvalidInput(f"moving a case to {target.value} needs a reason")
+        self._move(target, actor, now, note=reason)
+        self.closing_reason = reason
+
+    def _move(self, target: CaseStatus, actor: Actor, now: datetime, *, note: str = "") -> None:
+        check_move(self.status, target)
+        assert RANK[target] >= RANK[self.status]  # the table only holds forward moves
+        self.history.append(StatusChange(self.status, target, now, actor.staff_id, note))
+        self.status = target
+
+
+_SYSTEM = Actor("system", "系统", Role.CLERK)
+"""The actor of moves that time decides (deemed acceptance, expiries)."""

@@ -1,0 +1,1 @@
+"""The local store: SQLAlchemy rows, repositories, unit of work and migrations of the cache."""

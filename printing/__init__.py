@@ -1,0 +1,1 @@
+"""Document builders and the print queue."""

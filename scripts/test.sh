@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs Window Clerk with its test tools (if needed), runs every quality gate, then the tests.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+bash scripts/bootstrap.sh test
+export PATH="$root/.venv/bin:$PATH"
+export QT_QPA_PLATFORM=offscreen
+export PYTHONDONTWRITEBYTECODE=1
+
+echo "== ruff check" && ruff check .
+echo "== ruff format --check" && ruff format --check .
+echo "== mypy --strict" && mypy
+echo "== import-linter" && lint-imports --no-logo
+echo "== pytest"
+exec pytest --cov --cov-report=term-missing:skip-covered --cov-fail-under=95 "$@"

@@ -1,0 +1,1 @@
+"""Client side of synchronisation with the central registry."""

@@ -1,0 +1,9 @@
+"""Type stubs for the parts of `chinesecalendar` that Window Clerk uses."""
+
+import datetime
+
+from chinese_calendar import constants as constants
+
+def is_workday(date: datetime.date) -> bool: ...
+def is_holiday(date: datetime.date) -> bool: ...
+def get_holiday_detail(date: datetime.date) -> tuple[bool, str | None]: ...
