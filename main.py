@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sys
 
+from ui.app import main
+
 
 def run() -> int:
     """Start the counter application and return its exit code."""
-    from ui.app import main
-
     return main(sys.argv)
 
 

@@ -6,7 +6,7 @@ and appends to `history`. Time is always passed in; legal dates are the hall's l
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
@@ -26,9 +26,10 @@ from clerk.cases.parts import (
 from clerk.cases.status import OPEN, RANK, TERMINAL, CaseStatus, check_move
 from clerk.catalog.model import CorrectionExpiry, HandlingClass, OwedExpiry, ServiceItem
 from clerk.clock import local_day
-from clerk.errors import InvalidInput, RuleViolation
+from clerk.errors import InvalidInput, NotFound, RuleViolation
 from clerk.materials import (
     Checklist,
+    LineState,
     MaterialRecord,
     Provision,
     Verdict,
@@ -75,6 +76,7 @@ class Case:
     handed_in: dict[str, HandIn] = field(default_factory=dict)
     received_on: date | None = None
     notice_due: date | None = None
+    notice_timer_from: date | None = None  # receipt or corrections: when deemed accepted
     notices: list[Notice] = field(default_factory=list)
     accepted_on: date | None = None
     deemed_accepted: bool = False
@@ -112,7 +114,7 @@ class Case:
         if item.situations:
             if situation is None:
                 raise InvalidInput(f"item {item.code} needs a situation to be chosen")
-            item.situation(situation)
+            _known(item.situation, situation)
         case = cls(case_id, number, item.code, item.version, situation, applicant, now)
         case.visits.append(Visit(now, counter, actor.staff_id))
         return case
@@ -139,18 +141,27 @@ class Case:
             RuleViolation: the case is past intake.
             InvalidInput: a record names a material the item does not ask for.
         """
+        self._require_item(item)
         if self.status not in (S.RECEIVING, S.RECEIVED, S.CORRECTION_REQUESTED):
             raise RuleViolation(f"materials cannot be recorded in state {self.status.value}")
         for code in records:
-            item.material(code)
-        visit = len(self.visits) - 1
+            _known(item.material, code)
+        hand_in = HandIn(len(self.visits) - 1, len(self.notices))
         for code, record in records.items():
-            if self.materials.get(code) != record:
-                self.materials[code] = record
-                self.handed_in[code] = HandIn(visit)
+            before = self.materials.get(code)
+            if before == record:
+                continue
+            self.materials[code] = record
+            if before is None or not _only_new_finding(before, record):
+                self.handed_in[code] = hand_in
 
     def checklist(self, item: ServiceItem, *, today: date) -> Checklist:
-        """The material checklist as it stands."""
+        """The material checklist as it stands.
+
+        Raises:
+            InvalidInput: `item` is not the item version the case was received under.
+        """
+        self._require_item(item)
         return evaluate(item, self.situation, self.materials, today=today)
 
     def receive(self, *, actor: Actor, now: datetime, calendar: WorkCalendar) -> None:
@@ -160,6 +171,7 @@ class Case:
 
     def _start_notice_timer(self, day: date, calendar: WorkCalendar) -> None:
         self.received_on = self.received_on or day
+        self.notice_timer_from = day
         self.notice_due = notice_limit_date(day, calendar=calendar).date
 
     # -- the one-time notice -----------------------------------------------------------
@@ -180,8 +192,11 @@ class Case:
             RuleViolation: not in RECEIVED; the 5-working-day limit has passed (the case is
                 deemed accepted instead); nothing is deficient; or the one-time rule is broken
                 without a supervisor's override.
+            InvalidInput: the number is already used by an earlier notice of the case.
         """
         check_move(self.status, S.CORRECTION_REQUESTED)
+        if any(notice.number == number for notice in self.notices):
+            raise InvalidInput(f"notice number {number} is already used by this case")
         today = local_day(now)
         if self.notice_due is not None and today > self.notice_due:
             raise RuleViolation("the 5-working-day notice limit has passed: deemed accepted")
@@ -212,12 +227,13 @@ class Case:
         return notice
 
     def _newly_handed_in(self) -> frozenset[str]:
-        """Materials whose current record came at a visit after the last notice's visit."""
-        if not self.notices:
-            return frozenset(self.handed_in)
-        last = self.notices[-1].issued_at
-        since = sum(1 for visit in self.visits if visit.at <= last) - 1
-        return frozenset(code for code, hand_in in self.handed_in.items() if hand_in.visit > since)
+        """Materials handed in after the last notice (a record of "missing" hands nothing in)."""
+        return frozenset(
+            code
+            for code, hand_in in self.handed_in.items()
+            if hand_in.notices == len(self.notices)
+            and self.materials[code].provision is not Provision.MISSING
+        )
 
     def corrections_received(self, *, actor: Actor, now: datetime, calendar: WorkCalendar) -> None:
         """The applicant brought corrections: back to RECEIVED, the notice timer restarts."""
@@ -246,9 +262,7 @@ class Case:
             raise RuleViolation(f"cannot accept: {names} must be corrected first")
         self.received_on = self.received_on or today
         self.accepted_on = today
-        self.commitments = [
-            c for c, r in self.materials.items() if r.provision is Provision.COMMITMENT
-        ]
+        self.commitments = [ln.code for ln in checklist.lines if ln.state is LineState.COMMITTED]
         self.owed = self._owed_items(item, checklist, today, calendar)
         self._move(S.ACCEPTED, actor, now)
         return checklist
@@ -271,7 +285,8 @@ class Case:
         today = local_day(now)
         if self.status is not S.RECEIVED or self.notice_due is None or today <= self.notice_due:
             return False
-        self.accepted_on = self.received_on
+        # Art. 32: accepted from the day the materials (or the corrections) were received.
+        self.accepted_on = self.notice_timer_from or self.received_on
         self.deemed_accepted = True
         self._move(S.ACCEPTED, _SYSTEM, now, note="deemed accepted: notice limit passed")
         return True
@@ -281,8 +296,11 @@ class Case:
 
         Raises:
             RuleViolation: the material is not owed, or already fulfilled, or the case ended.
+            InvalidInput: the record hands nothing in (missing, or owed again).
         """
         self._require_not_terminal()
+        if record.provision in (Provision.MISSING, Provision.OWED):
+            raise InvalidInput(f"owed material {code!r} is fulfilled only by handing it in")
         for index, owed in enumerate(self.owed):
             if owed.code == code and owed.fulfilled_at is None:
                 self.owed[index] = replace(owed, fulfilled_at=now)
@@ -303,12 +321,15 @@ class Case:
         Returns:
             The new status when a timer moved the case, else None.
         """
+        self._require_item(item)
         if self.deem_accepted(now=now):
             return self.status
         today = local_day(now)
         if self.status is S.CORRECTION_REQUESTED and today > self.notices[-1].correction_due:
             target = _EXPIRY_STATUS[self.notices[-1].on_expiry]
             self._close(target, _SYSTEM, now, reason="correction deadline passed")
+            if target is S.NOT_ACCEPTED:
+                self.remedies = _remedies(item)
             return target
         late = [owed for owed in self.outstanding if today > owed.due_on]
         if late and self.is_open and item.owed_policy is not None:
@@ -337,21 +358,27 @@ class Case:
         """A supervisor approves the pending refusal: the case is not accepted, with remedies.
 
         Raises:
-            RuleViolation: no request is pending.
+            RuleViolation: no request is pending, or the case can no longer be refused.
             PermissionDenied: not a supervisor, or the requester approving their own request.
         """
+        self._require_item(item)
+        check_move(self.status, S.NOT_ACCEPTED)
         if self.refusal is None:
             raise RuleViolation("there is no refusal request to approve")
         require_approver(supervisor, requested_by=self.refusal.requested_by, what="a refusal")
-        self.refusal = replace(self.refusal, approved_by=supervisor.staff_id, approved_at=now)
-        agency = item.agency
-        self.remedies = Remedies(agency.review_body, REVIEW_DAYS, agency.court, LAWSUIT_MONTHS)
         self._close(S.NOT_ACCEPTED, supervisor, now, reason=self.refusal.reasons)
+        self.refusal = replace(self.refusal, approved_by=supervisor.staff_id, approved_at=now)
+        self.remedies = _remedies(item)
         return self.refusal
 
     def decline_refusal(self, *, supervisor: Actor, now: datetime) -> None:
-        """A supervisor turns the refusal request down; the case goes on."""
-        if self.refusal is None:
+        """A supervisor turns the refusal request down; the case goes on.
+
+        Raises:
+            RuleViolation: no request is pending (an approved refusal stays).
+            PermissionDenied: not a supervisor.
+        """
+        if self.refusal is None or self.refusal.approved_by is not None:
             raise RuleViolation("there is no refusal request to decline")
         require_approver(supervisor, requested_by=None, what="declining a refusal")
         self.refusal = None
@@ -374,6 +401,7 @@ class Case:
         Raises:
             InvalidInput: the item has no such special procedure, or no reason was given.
         """
+        self._require_item(item)
         if procedure not in {p.code for p in item.special_procedures}:
             raise InvalidInput(f"item {item.code} has no special procedure {procedure!r}")
         if not reason.strip():
@@ -396,6 +424,7 @@ class Case:
             RuleViolation: not in review, already extended, or more days than the law allows.
             PermissionDenied: the approver is not a supervisor.
         """
+        self._require_item(item)
         if self.status not in (S.IN_REVIEW, S.SUSPENDED):
             raise RuleViolation("only a case in review can be extended")
         limit = 15 if item.handling_class is HandlingClass.JOINT else 10
@@ -423,6 +452,7 @@ class Case:
         Raises:
             RuleViolation: an accepted case that is not a 即办件 must be decided first.
         """
+        self._require_item(item)
         if self.status is S.ACCEPTED:
             if item.handling_class is not HandlingClass.IMMEDIATE:
                 raise RuleViolation("only a 即办件 is completed on the spot")
@@ -462,6 +492,7 @@ class Case:
         Raises:
             RuleViolation: the case has not been accepted.
         """
+        self._require_item(item)
         if self.accepted_on is None:
             raise RuleViolation("a case has a deadline only once accepted")
         pauses = [Pause(s.first_day, s.last_day) for s in self.suspensions]
@@ -476,6 +507,13 @@ class Case:
         )
 
     # -- internals -------------------------------------------------------------------
+
+    def _require_item(self, item: ServiceItem) -> None:
+        if (item.code, item.version) != (self.item_code, self.item_version):
+            raise InvalidInput(
+                f"case {self.number} was received under item {self.item_code} version "
+                f"{self.item_version}, not {item.code} version {item.version}"
+            )
 
     def _require_not_terminal(self) -> None:
         if self.status in TERMINAL:
@@ -494,5 +532,28 @@ class Case:
         self.status = target
 
 
+def _only_new_finding(before: MaterialRecord, after: MaterialRecord) -> bool:
+    """Whether the clerk only found (another) fault in paper already handed in.
+
+    Such a finding is not new material: under the one-time rule it may be raised later only if
+    an earlier notice listed it. Clearing a defect means a corrected paper arrived.
+    """
+    return after.defect is not None and replace(before, defect=after.defect) == after
+
+
 _SYSTEM = Actor("system", "系统", Role.CLERK)
 """The actor of moves that time decides (deemed acceptance, expiries)."""
+
+
+def _remedies(item: ServiceItem) -> Remedies:
+    """Where and how long a refusal by the item's agency may be challenged."""
+    agency = item.agency
+    return Remedies(agency.review_body, REVIEW_DAYS, agency.court, LAWSUIT_MONTHS)
+
+
+def _known(lookup: Callable[[str], object], code: str) -> None:
+    """Check a code against the item, as a data error (the catalogue itself is fine)."""
+    try:
+        lookup(code)
+    except NotFound as error:
+        raise InvalidInput(str(error)) from error

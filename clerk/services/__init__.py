@@ -1,0 +1,58 @@
+"""Use cases the UI calls: each is one unit of work and returns plain frozen dataclasses."""
+
+from clerk.services.decisions import (
+    approve_refusal,
+    complete_on_the_spot,
+    decline_refusal,
+    record_hand_out,
+    request_refusal,
+    void_case,
+    withdraw,
+)
+from clerk.services.intake import (
+    accept,
+    applicant,
+    corrections_received,
+    issue_notice,
+    open_case,
+    receive,
+    record_materials,
+    record_return_visit,
+)
+from clerk.services.queries import (
+    case_documents,
+    get_case,
+    install_catalogue,
+    list_items,
+    search_cases,
+    verify_audit,
+)
+from clerk.services.views import ActionResult, CaseSummary, CaseView, ItemSummary
+
+__all__ = [
+    "ActionResult",
+    "CaseSummary",
+    "CaseView",
+    "ItemSummary",
+    "accept",
+    "applicant",
+    "approve_refusal",
+    "case_documents",
+    "complete_on_the_spot",
+    "corrections_received",
+    "decline_refusal",
+    "get_case",
+    "install_catalogue",
+    "issue_notice",
+    "list_items",
+    "open_case",
+    "receive",
+    "record_hand_out",
+    "record_materials",
+    "record_return_visit",
+    "request_refusal",
+    "search_cases",
+    "verify_audit",
+    "void_case",
+    "withdraw",
+]
