@@ -1,1 +1,21 @@
 """The local store: SQLAlchemy rows, repositories, unit of work and migrations of the cache."""
+
+from clerk.store.db import DEFAULT_BUSY_TIMEOUT_MS, Store, StoreHealth, open_store
+from clerk.store.errors import MigrationFailed, SchemaTooNew, StoreBusy, StoreError
+from clerk.store.ids import uuid7
+from clerk.store.migrations import latest_version
+from clerk.store.uow import SqlUnitOfWork
+
+__all__ = [
+    "DEFAULT_BUSY_TIMEOUT_MS",
+    "MigrationFailed",
+    "SchemaTooNew",
+    "SqlUnitOfWork",
+    "Store",
+    "StoreBusy",
+    "StoreError",
+    "StoreHealth",
+    "latest_version",
+    "open_store",
+    "uuid7",
+]

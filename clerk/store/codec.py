@@ -1,0 +1,91 @@
+"""How values become SQLite text and back: canonical JSON and timezone-aware ISO-8601 times."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import cast
+
+from sqlalchemy import String
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+
+from clerk.audit import JsonValue
+from clerk.errors import InvalidInput
+
+
+def canonical_json(value: Mapping[str, object]) -> str:
+    """Return the one text form of a JSON object: sorted keys, compact, UTF-8 characters kept.
+
+    Raises:
+        InvalidInput: the value is not plain JSON (NaN, infinity, or a non-JSON type).
+    """
+    try:
+        return json.dumps(
+            value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+        )
+    except (TypeError, ValueError) as err:
+        raise InvalidInput(f"value is not plain JSON: {err}") from err
+
+
+def sha256_text(text: str) -> str:
+    """Return the hex SHA-256 of the text's UTF-8 bytes."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def load_object(text: str) -> dict[str, JsonValue]:
+    """Parse a JSON object stored by this store.
+
+    Raises:
+        InvalidInput: the text is not a JSON object (the store was written by something else).
+    """
+    value = json.loads(text)
+    if not isinstance(value, dict):
+        raise InvalidInput("stored JSON is not an object")
+    return cast(dict[str, JsonValue], value)
+
+
+def require_aware(value: datetime, what: str = "time") -> datetime:
+    """Return the value if it carries a UTC offset.
+
+    Raises:
+        InvalidInput: the value is naive.
+    """
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise InvalidInput(f"{what} must be timezone-aware, got {value.isoformat()}")
+    return value
+
+
+def sortable_time(value: datetime) -> str:
+    """Return fixed-width UTC ISO-8601 text, so that text order is time order in SQL."""
+    utc = require_aware(value).astimezone(UTC)
+    return utc.isoformat(timespec="microseconds")
+
+
+def parse_time(text: str) -> datetime:
+    """Parse ISO-8601 text with an offset, as written by this store.
+
+    Raises:
+        InvalidInput: the text carries no offset.
+    """
+    return require_aware(datetime.fromisoformat(text), "stored time")
+
+
+class SortableTime(TypeDecorator[datetime]):
+    """A timezone-aware datetime stored as fixed-width UTC text; naive values are refused.
+
+    Values come back in UTC: equal instants compare equal, and text order is time order.
+    """
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> str | None:
+        """Convert on the way in (refuses naive times)."""
+        return None if value is None else sortable_time(value)
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> datetime | None:
+        """Convert on the way out."""
+        return None if value is None else parse_time(value)
