@@ -10,7 +10,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TypeAlias
 
 from clerk.errors import InvalidInput
@@ -38,7 +38,15 @@ class AuditEntry:
 
 @dataclass(frozen=True, slots=True)
 class ChainCheck:
-    """The outcome of verifying a chain: where it first breaks, and why."""
+    """The outcome of verifying a chain: where it first breaks, and why.
+
+    Attributes:
+        ok: whether the whole chain verified.
+        checked: how many entries verified before the break.
+        first_bad_seq: the chain position (sequence number expected there) where it breaks,
+            whatever sequence number the entry found there claims.
+        reason: why it breaks there.
+    """
 
     ok: bool
     checked: int
@@ -60,7 +68,8 @@ def _digest(
     body = {
         "chain": chain,
         "seq": seq,
-        "at": at.isoformat(),
+        # The instant, not its zone: the store hands times back in UTC.
+        "at": at.astimezone(UTC).isoformat(timespec="microseconds"),
         "actor": actor,
         "action": action,
         "case_id": case_id,
@@ -129,7 +138,7 @@ def verify_chain(entries: Iterable[AuditEntry]) -> ChainCheck:
         chain = entry.chain if chain is None else chain
         problem = _problem(entry, chain=chain, seq=expected_seq, prev=expected_prev)
         if problem is not None:
-            return ChainCheck(False, checked, entry.seq, problem)
+            return ChainCheck(False, checked, expected_seq, problem)
         expected_prev, expected_seq, checked = entry.hash, expected_seq + 1, checked + 1
     return ChainCheck(True, checked)
 

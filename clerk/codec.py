@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields, is_dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -56,6 +56,9 @@ def _hints(kind: type) -> dict[str, Any]:
 
 
 def _decode(hint: Any, data: object, path: str) -> object:
+    if isinstance(hint, typing.ForwardRef):
+        # Only the recursive JsonValue alias stays unresolved by get_type_hints: plain JSON.
+        return _decode_plain_json(data, path)
     origin = typing.get_origin(hint)
     if origin in (types.UnionType, typing.Union):
         return _decode_union(hint, data, path)
@@ -74,10 +77,25 @@ def _decode_union(hint: Any, data: object, path: str) -> object:
     options = typing.get_args(hint)
     if data is None and type(None) in options:
         return None
-    for option in options:
-        if option is not type(None):
+    types_ = [option for option in options if option is not type(None)]
+    if len(types_) == 1:
+        return _decode(types_[0], data, path)  # keeps the inner error, which names the field
+    for option in types_:  # the first member that fits, in the order the hint lists them
+        try:
             return _decode(option, data, path)
-    raise ValueError(f"{path}: no type fits")  # pragma: no cover - unions always have a type
+        except (TypeError, ValueError, KeyError):
+            continue
+    raise ValueError(f"{path}: no member of {hint} fits {data!r}")
+
+
+def _decode_plain_json(data: object, path: str) -> object:
+    if data is None or isinstance(data, str | int | float | bool):
+        return data
+    if isinstance(data, list):
+        return [_decode_plain_json(item, f"{path}[{i}]") for i, item in enumerate(data)]
+    if isinstance(data, dict) and all(isinstance(key, str) for key in data):
+        return {key: _decode_plain_json(item, f"{path}.{key}") for key, item in data.items()}
+    raise ValueError(f"{path}: not plain JSON: {data!r}")
 
 
 def _decode_generic(origin: Any, args: tuple[Any, ...], data: object, path: str) -> object:
@@ -93,16 +111,27 @@ def _decode_generic(origin: Any, args: tuple[Any, ...], data: object, path: str)
 
 def _decode_scalar(hint: Any, data: object, path: str) -> object:
     if isinstance(hint, type) and issubclass(hint, Enum):
-        return hint(data)
+        return _parse(hint, data, path)
     if hint is datetime and isinstance(data, str):
-        return datetime.fromisoformat(data)
+        moment = _parse(datetime.fromisoformat, data, path)
+        if moment.tzinfo is None:
+            raise ValueError(f"{path}: time {data!r} has no UTC offset (times must be aware)")
+        return moment
     if hint is date and isinstance(data, str):
-        return date.fromisoformat(data)
+        return _parse(date.fromisoformat, data, path)
     if hint is float and isinstance(data, int | float) and not isinstance(data, bool):
         return float(data)
     if isinstance(hint, type) and isinstance(data, hint) and not _bool_for_int(hint, data):
         return data
     raise ValueError(f"{path}: expected {getattr(hint, '__name__', hint)}, got {data!r}")
+
+
+def _parse(parser: Callable[[Any], T], data: object, path: str) -> T:
+    """Apply a parser, naming the field when it refuses the data."""
+    try:
+        return parser(data)
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"{path}: {error}") from error
 
 
 def _bool_for_int(hint: type, data: object) -> bool:

@@ -13,7 +13,7 @@ from datetime import date
 from enum import StrEnum
 
 from clerk.catalog.model import MaterialKind, MaterialRequirement, Necessity, ServiceItem
-from clerk.errors import InvalidInput
+from clerk.errors import InvalidInput, NotFound
 
 
 class Provision(StrEnum):
@@ -151,7 +151,10 @@ def evaluate(
     """
     if item.situations and situation is None:
         raise InvalidInput(f"item {item.code} needs a situation to be chosen")
-    pairs = item.requirements_for(situation)
+    try:
+        pairs = item.requirements_for(situation)
+    except NotFound as error:
+        raise InvalidInput(str(error)) from error
     known = {requirement.code for requirement in item.materials}
     unknown = sorted(set(records) - known)
     if unknown:
@@ -226,6 +229,9 @@ def _judge_substitute(
     state, refusal = _SUBSTITUTES[provision]
     if _substitute_allowed(item, req, need, provision):
         return _line(req, need, state)
+    if need is Necessity.OPTIONAL:
+        # A refused substitute leaves the material not provided, which an optional line allows.
+        return _line(req, need, LineState.NOT_NEEDED)
     return _line(req, need, LineState.MISSING, Problem.MISSING, refusal)
 
 

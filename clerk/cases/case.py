@@ -115,6 +115,7 @@ class Case:
             if situation is None:
                 raise InvalidInput(f"item {item.code} needs a situation to be chosen")
             _known(item.situation, situation)
+        local_day(now)  # refuses a naive time
         case = cls(case_id, number, item.code, item.version, situation, applicant, now)
         case.visits.append(Visit(now, counter, actor.staff_id))
         return case
@@ -132,6 +133,7 @@ class Case:
     def record_visit(self, *, now: datetime, counter: str, actor: Actor) -> None:
         """Record that the applicant stands at a counter again for this case."""
         self._require_not_terminal()
+        local_day(now)  # refuses a naive time
         self.visits.append(Visit(now, counter, actor.staff_id))
 
     def record_materials(self, records: Mapping[str, MaterialRecord], item: ServiceItem) -> None:
@@ -165,7 +167,12 @@ class Case:
         return evaluate(item, self.situation, self.materials, today=today)
 
     def receive(self, *, actor: Actor, now: datetime, calendar: WorkCalendar) -> None:
-        """Take the materials in (收件): the 5-working-day notice timer starts today."""
+        """Take the materials in (收件): the 5-working-day notice timer starts today.
+
+        Raises:
+            RuleViolation: the case was already received (corrections are received as such).
+        """
+        self._require_status(S.RECEIVING, action="receive")
         self._move(S.RECEIVED, actor, now)
         self._start_notice_timer(local_day(now), calendar)
 
@@ -236,7 +243,12 @@ class Case:
         )
 
     def corrections_received(self, *, actor: Actor, now: datetime, calendar: WorkCalendar) -> None:
-        """The applicant brought corrections: back to RECEIVED, the notice timer restarts."""
+        """The applicant brought corrections: back to RECEIVED, the notice timer restarts.
+
+        Raises:
+            RuleViolation: no correction notice is waiting for corrections.
+        """
+        self._require_status(S.CORRECTION_REQUESTED, action="receive corrections")
         self._move(S.RECEIVED, actor, now)
         self._start_notice_timer(local_day(now), calendar)
 
@@ -299,6 +311,7 @@ class Case:
             InvalidInput: the record hands nothing in (missing, or owed again).
         """
         self._require_not_terminal()
+        local_day(now)  # refuses a naive time
         if record.provision in (Provision.MISSING, Provision.OWED):
             raise InvalidInput(f"owed material {code!r} is fulfilled only by handing it in")
         for index, owed in enumerate(self.owed):
@@ -375,9 +388,10 @@ class Case:
         """A supervisor turns the refusal request down; the case goes on.
 
         Raises:
-            RuleViolation: no request is pending (an approved refusal stays).
+            RuleViolation: no request is pending (an approved refusal stays), or the case ended.
             PermissionDenied: not a supervisor.
         """
+        self._require_not_terminal()
         if self.refusal is None or self.refusal.approved_by is not None:
             raise RuleViolation("there is no refusal request to decline")
         require_approver(supervisor, requested_by=None, what="declining a refusal")
@@ -390,7 +404,12 @@ class Case:
     # -- review, decision, delivery ----------------------------------------------------
 
     def start_review(self, *, actor: Actor, now: datetime) -> None:
-        """The back office takes the accepted case up."""
+        """The back office takes the accepted case up.
+
+        Raises:
+            RuleViolation: the case is not freshly accepted (a suspended case is resumed).
+        """
+        self._require_status(S.ACCEPTED, action="start the review")
         self._move(S.IN_REVIEW, actor, now)
 
     def suspend(
@@ -410,7 +429,12 @@ class Case:
         self.suspensions.append(Suspension(procedure, reason, local_day(now)))
 
     def resume(self, *, actor: Actor, now: datetime) -> None:
-        """End the running special procedure: the clock runs again from the next day."""
+        """End the running special procedure: the clock runs again from the next day.
+
+        Raises:
+            RuleViolation: no special procedure is running.
+        """
+        self._require_status(S.SUSPENDED, action="resume")
         self._move(S.IN_REVIEW, actor, now)
         last = self.suspensions[-1]
         self.suspensions[-1] = replace(last, last_day=max(local_day(now), last.first_day))
@@ -433,6 +457,7 @@ class Case:
         if not reason.strip():
             raise InvalidInput("an extension needs written reasons")
         require_approver(approver, requested_by=None, what="an extension")
+        local_day(now)  # refuses a naive time
         self.extension = Extension(days, reason, approver.staff_id, now)
 
     def decide(self, *, approved: bool, actor: Actor, now: datetime, note: str = "") -> None:
@@ -453,13 +478,15 @@ class Case:
             RuleViolation: an accepted case that is not a 即办件 must be decided first.
         """
         self._require_item(item)
-        if self.status is S.ACCEPTED:
+        on_the_spot = self.status is S.ACCEPTED
+        if on_the_spot:
             if item.handling_class is not HandlingClass.IMMEDIATE:
                 raise RuleViolation("only a 即办件 is completed on the spot")
             if self.outstanding:
                 raise RuleViolation("容缺 material is still owed")
-            self.decision = Decision(True, actor.staff_id, now, "即办")
         self._move(S.COMPLETED, actor, now)
+        if on_the_spot:
+            self.decision = Decision(True, actor.staff_id, now, "即办")
 
     def deliver(self, delivery: Delivery, *, actor: Actor) -> None:
         """Hand the result out, or record that it was sent (出件)."""
@@ -515,6 +542,10 @@ class Case:
                 f"{self.item_version}, not {item.code} version {item.version}"
             )
 
+    def _require_status(self, status: CaseStatus, *, action: str) -> None:
+        if self.status is not status:
+            raise RuleViolation(f"cannot {action} a case in state {self.status.value}")
+
     def _require_not_terminal(self) -> None:
         if self.status in TERMINAL:
             raise RuleViolation(f"the case is closed ({self.status.value})")
@@ -527,6 +558,7 @@ class Case:
 
     def _move(self, target: CaseStatus, actor: Actor, now: datetime, *, note: str = "") -> None:
         check_move(self.status, target)
+        local_day(now)  # refuses a naive time before anything changes
         assert RANK[target] >= RANK[self.status]  # the table only holds forward moves
         self.history.append(StatusChange(self.status, target, now, actor.staff_id, note))
         self.status = target

@@ -70,9 +70,16 @@ class Visit:
 
 @dataclass(frozen=True, slots=True)
 class HandIn:
-    """When a material's current record was handed in (index into the case's visits)."""
+    """When a material's current record was handed in.
+
+    Attributes:
+        visit: index into the case's visits.
+        notices: how many notices had been issued then (the one-time rule counts material
+            handed in after the last notice as new, even in the same sitting).
+    """
 
     visit: int
+    notices: int = 0
 
 
 @dataclass(frozen=True, slots=True)

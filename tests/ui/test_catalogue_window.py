@@ -6,9 +6,10 @@ import os
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -37,10 +38,11 @@ def type_chinese(widget: QWidget, text: str) -> None:
 
 
 def test_model_passes_qt_model_tester(qtmodeltester: ModelTester) -> None:
+    check: Callable[[QAbstractItemModel], None] = qtmodeltester.check  # pytest-qt is untyped
     model = CatalogueModel(demo_items())
-    qtmodeltester.check(model)
+    check(model)
     model.set_items(demo_items()[:3])
-    qtmodeltester.check(model)
+    check(model)
     assert model.rowCount() == 3
 
 
