@@ -267,13 +267,18 @@ class Case:
                 state machine does not allow acceptance now.
         """
         check_move(self.status, S.ACCEPTED)
+        if self.refusal is not None and self.refusal.approved_by is None:
+            raise RuleViolation("a refusal request is pending: a supervisor must decline it first")
         today = local_day(now)
         checklist = self.checklist(item, today=today)
         if checklist.verdict is Verdict.NEEDS_CORRECTION:
             names = "、".join(line.name for line in checklist.deficient)
             raise RuleViolation(f"cannot accept: {names} must be corrected first")
         self.received_on = self.received_on or today
-        self.accepted_on = today
+        late = self.notice_due is not None and today > self.notice_due
+        # Art. 32: past the notice limit the application counts as accepted from receipt.
+        self.accepted_on = (self.notice_timer_from or self.received_on) if late else today
+        self.deemed_accepted = late
         self.commitments = [ln.code for ln in checklist.lines if ln.state is LineState.COMMITTED]
         self.owed = self._owed_items(item, checklist, today, calendar)
         self._move(S.ACCEPTED, actor, now)
