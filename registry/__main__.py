@@ -1,0 +1,7 @@
+"""`python -m registry` runs the registry command line."""
+
+import sys
+
+from registry.cli import main
+
+sys.exit(main())
