@@ -24,6 +24,8 @@ _ONE_DAY = timedelta(days=1)
 _SATURDAY = 5
 # Rounding guard for share × period: 0.29 × 100 is 28.999999999999996 in binary floating point.
 _EPSILON = 1e-9
+# Hall calendars derived from the national one: a hall has one at a time, a few across updates.
+_DERIVED_CACHED = 16
 
 
 class DayUnit(StrEnum):
@@ -151,22 +153,20 @@ class WorkCalendar:
     ) -> WorkCalendar:
         """A copy with days set by the hall or the registry (a later override of a day wins).
 
+        Derived calendars are cached (a unit of work asks for the hall's calendar on every
+        action): the same overrides on the same calendar give back the same object, and no
+        change at all gives back this calendar itself.
+
         Args:
             overrides: days whose working status replaces this calendar's.
             complete_years: years whose full schedule has now been delivered; they stop
                 being provisional.
         """
-        off, on = set(self.off_weekdays), set(self.working_weekends)
-        for override in overrides:
-            off.discard(override.day)
-            on.discard(override.day)
-            is_weekend = override.day.weekday() >= _SATURDAY
-            if override.workday and is_weekend:
-                on.add(override.day)
-            elif not override.workday and not is_weekend:
-                off.add(override.day)
-        years = self.known_years | frozenset(complete_years)
-        return WorkCalendar(frozenset(off), frozenset(on), years)
+        changes = tuple(overrides)
+        years = frozenset(complete_years)
+        if not changes and years <= self.known_years:
+            return self
+        return _overridden(self, changes, years)
 
     def is_workday(self, day: date) -> bool:
         """Whether the day is a working day (in an unknown year: whether it is Monday–Friday)."""
@@ -214,6 +214,23 @@ def _weekdays_through(day: date) -> int:
     """The number of Mondays to Fridays from 0001-01-01 (a Monday) through the day."""
     weeks, rest = divmod(day.toordinal(), 7)
     return weeks * 5 + min(rest, 5)
+
+
+@functools.lru_cache(maxsize=_DERIVED_CACHED)
+def _overridden(
+    base: WorkCalendar, overrides: tuple[CalendarOverride, ...], years: frozenset[int]
+) -> WorkCalendar:
+    """`base` with the overrides applied in order and the years made known (see the method)."""
+    off, on = set(base.off_weekdays), set(base.working_weekends)
+    for override in overrides:
+        off.discard(override.day)
+        on.discard(override.day)
+        is_weekend = override.day.weekday() >= _SATURDAY
+        if override.workday and is_weekend:
+            on.add(override.day)
+        elif not override.workday and not is_weekend:
+            off.add(override.day)
+    return WorkCalendar(frozenset(off), frozenset(on), base.known_years | years)
 
 
 @functools.cache

@@ -65,7 +65,7 @@ def open_counter_store(folder: Path, catalogue: Path) -> Store:
         store.device  # noqa: B018 - raises NotFound for a store that was never registered
     except NotFound:
         store.register(DeviceIdentity(device_id=uuid7(), hall="DEMO", counter="W01", epoch=1))
-    if not list_items(store.unit_of_work()):
+    if not list_items(store.unit_of_work(read_only=True)):
         install_catalogue(store.unit_of_work(), load_catalogue(catalogue))
         log.info("installed catalogue from %s", catalogue.name)
     return store
@@ -84,7 +84,8 @@ def main(argv: Sequence[str]) -> int:
     try:
         device = store.device
         window = MainWindow(
-            list_items(store.unit_of_work()), counter_label=f"{device.hall} · {device.counter}"
+            list_items(store.unit_of_work(read_only=True)),
+            counter_label=f"{device.hall} · {device.counter}",
         )
         window.show()
         if args.self_test:

@@ -1,4 +1,9 @@
-"""Read-only use cases: find cases, show one, list the catalogue, verify the audit trail."""
+"""Read-only use cases: find cases, show one, list the catalogue, verify the audit trail.
+
+They never commit: give them a read-only unit of work (the store's `unit_of_work(read_only=True)`),
+which reads a snapshot without taking the write lock. `install_catalogue` is the exception: it
+writes, so it needs an ordinary unit of work.
+"""
 
 from __future__ import annotations
 

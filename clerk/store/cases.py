@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import ColumnClause, ColumnElement, Select, func, literal_column, select
+from sqlalchemy import (
+    ColumnClause,
+    ColumnElement,
+    Row,
+    Select,
+    bindparam,
+    func,
+    insert,
+    literal_column,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from clerk.errors import InvalidInput, NotFound, RuleViolation
 from clerk.ports import CaseRecord
 from clerk.store.codec import canonical_json, load_object, require_aware
-from clerk.store.errors import flush_or_refuse
-from clerk.store.schema import CaseRow
+from clerk.store.errors import StoreError, execute_or_refuse
+from clerk.store.schema import CASES
 
 # The largest code point: every name that starts with a prefix sorts below prefix + this (in
 # SQLite's BINARY collation, UTF-8 byte order is code point order), so a prefix search is an
@@ -21,10 +33,28 @@ _MAX_CHAR = "\U0010ffff"
 # cases that walk reads at most about 25,000 index entries for 50 results.
 _COMMON_PREFIX = 2_000
 MAX_SEARCH_LIMIT = 500
+_C = CASES.c
+# Statements of the write path, built once (compiled once, then cached by SQLAlchemy).
+_INSERT = insert(CASES)
+_BY_ID = select(CASES).where(_C.case_id == bindparam("case_id"))
+_BY_NUMBER = select(CASES).where(_C.number == bindparam("number"))
+_ID_USED = select(_C.version).where(_C.case_id == bindparam("case_id"))
+_NUMBER_USED = select(_C.case_id).where(_C.number == bindparam("number"))
+_STAMP = select(_C.number, _C.version).where(_C.case_id == bindparam("case_id"))
+# Compare-and-set: the SET clause comes from the parameters, the old_ ones select the row.
+_UPDATE = update(CASES).where(
+    _C.case_id == bindparam("old_case_id"),
+    _C.version == bindparam("old_version"),
+    _C.number == bindparam("old_number"),
+)
 
 
 class SqlCaseRepository:
-    """Cases in the unit of work's session (implements `clerk.ports.CaseRepository`)."""
+    """Cases in the unit of work's session (implements `clerk.ports.CaseRepository`).
+
+    Rows are read and written with Core statements: cases never enter the session's identity
+    map, so a read always sees what the transaction last wrote.
+    """
 
     def __init__(self, session: Session) -> None:
         self._session = session
@@ -36,14 +66,12 @@ class SqlCaseRepository:
             RuleViolation: the case id or the case number is already used.
             InvalidInput: a time is naive or the data is not plain JSON.
         """
-        if self._session.get(CaseRow, record.case_id) is not None:
+        if self._first(_ID_USED, case_id=record.case_id) is not None:
             raise RuleViolation(f"case {record.case_id} already exists")
-        if self.by_number(record.number) is not None:
+        if self._first(_NUMBER_USED, number=record.number) is not None:
             raise RuleViolation(f"case number {record.number} is already used by another case")
-        row = CaseRow(case_id=record.case_id, number=record.number)
-        _fill(row, record)
-        self._session.add(row)
-        flush_or_refuse(self._session, f"case {record.number} was not stored")
+        values = _values(record) | {"case_id": record.case_id, "number": record.number}
+        execute_or_refuse(self._session, _INSERT, f"case {record.number} was not stored", values)
 
     def get(self, case_id: str) -> CaseRecord:
         """Return a case.
@@ -51,13 +79,16 @@ class SqlCaseRepository:
         Raises:
             NotFound: no case has this id.
         """
-        row = self._session.get(CaseRow, case_id)
+        row = self._first(_BY_ID, case_id=case_id)
         if row is None:
             raise NotFound(f"no case {case_id}")
         return _record(row)
 
     def update(self, record: CaseRecord, *, expected_version: int) -> None:
         """Replace a case whose stored version is `expected_version` (compare-and-set).
+
+        One conditional UPDATE does the work; only when it matches no row is the case read
+        again, to say why.
 
         Args:
             record: the case's new state; its version must be above `expected_version`.
@@ -68,7 +99,19 @@ class SqlCaseRepository:
             RuleViolation: the case was changed meanwhile, or its number would change.
             InvalidInput: the new version is not above the expected one.
         """
-        row = self._session.get(CaseRow, record.case_id)
+        if record.version > expected_version:
+            values = _values(record) | {
+                "old_case_id": record.case_id,
+                "old_version": expected_version,
+                "old_number": record.number,
+            }
+            refusal = f"case {record.number} was not updated"
+            if execute_or_refuse(self._session, _UPDATE, refusal, values).rowcount == 1:
+                return
+        self._refuse_update(record, expected_version)
+
+    def _refuse_update(self, record: CaseRecord, expected_version: int) -> None:
+        row = self._first(_STAMP, case_id=record.case_id)
         if row is None:
             raise NotFound(f"no case {record.case_id}")
         if row.version != expected_version:
@@ -80,12 +123,11 @@ class SqlCaseRepository:
             raise InvalidInput(f"case version must grow beyond {expected_version}")
         if record.number != row.number:
             raise RuleViolation(f"case number {row.number} cannot change to {record.number}")
-        _fill(row, record)
-        flush_or_refuse(self._session, f"case {record.number} was not updated")
+        raise StoreError(f"case {record.number} was not updated")  # unreachable under the lock
 
     def by_number(self, number: str) -> CaseRecord | None:
         """Return the case with this case number, if any."""
-        row = self._session.scalars(select(CaseRow).where(CaseRow.number == number)).first()
+        row = self._first(_BY_NUMBER, number=number)
         return None if row is None else _record(row)
 
     def search(
@@ -117,25 +159,30 @@ class SqlCaseRepository:
         if name_prefix and not (number or id_number or phone):
             query = self._by_name(name_prefix, limit)
         else:
-            query = select(CaseRow).where(*_conditions(number, id_number, name_prefix, phone))
-        query = query.order_by(CaseRow.received_at.desc()).limit(limit)
-        return [_record(row) for row in self._session.scalars(query)]
+            query = select(CASES).where(*_conditions(number, id_number, name_prefix, phone))
+        query = query.order_by(_C.received_at.desc()).limit(limit)
+        return [_record(row) for row in self._session.connection().execute(query)]
 
-    def _by_name(self, prefix: str, limit: int) -> Select[CaseRow]:
+    def _by_name(self, prefix: str, limit: int) -> Select[Any]:
         # A name prefix can match a handful of cases or a tenth of them (王, 李, 张). Counting up
         # to a bound on the name index tells which: many matches are found fastest by walking
         # the newest cases (`|| ''` keeps the planner off the name index); few are found on the
         # name index, sorting only index entries and reading just the rows that are returned.
         low, high = prefix, prefix + _MAX_CHAR
-        name = CaseRow.applicant_name
+        name = _C.applicant_name
         sample = select(name).where(name >= low, name < high).limit(_COMMON_PREFIX).subquery()
-        if (self._session.scalar(select(func.count()).select_from(sample)) or 0) >= _COMMON_PREFIX:
+        count = self._session.connection().execute(select(func.count()).select_from(sample))
+        if (count.scalar() or 0) >= _COMMON_PREFIX:
             unindexed = name.concat("")
-            return select(CaseRow).where(unindexed >= low, unindexed < high)
+            return select(CASES).where(unindexed >= low, unindexed < high)
         rowid: ColumnClause[int] = literal_column("rowid")
-        newest = select(rowid).select_from(CaseRow).where(name >= low, name < high)
-        newest = newest.order_by(CaseRow.received_at.desc()).limit(limit)
-        return select(CaseRow).where(rowid.in_(list(self._session.scalars(newest))))
+        newest = select(rowid).select_from(CASES).where(name >= low, name < high)
+        newest = newest.order_by(_C.received_at.desc()).limit(limit)
+        rowids = list(self._session.connection().execute(newest).scalars())
+        return select(CASES).where(rowid.in_(rowids))
+
+    def _first(self, query: Select[Any], **parameters: object) -> Row[Any] | None:
+        return self._session.connection().execute(query, parameters).first()
 
 
 def _conditions(
@@ -143,31 +190,34 @@ def _conditions(
 ) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if number:
-        conditions.append(CaseRow.number == number)
+        conditions.append(_C.number == number)
     if id_number:
-        conditions.append(CaseRow.applicant_id_number == id_number)
+        conditions.append(_C.applicant_id_number == id_number)
     if name_prefix:
-        conditions.append(CaseRow.applicant_name >= name_prefix)
-        conditions.append(CaseRow.applicant_name < name_prefix + _MAX_CHAR)
+        conditions.append(_C.applicant_name >= name_prefix)
+        conditions.append(_C.applicant_name < name_prefix + _MAX_CHAR)
     if phone:
-        conditions.append(CaseRow.applicant_phone == phone)
+        conditions.append(_C.applicant_phone == phone)
     return conditions
 
 
-def _fill(row: CaseRow, record: CaseRecord) -> None:
-    row.status = record.status
-    row.item_code = record.item_code
-    row.item_version = record.item_version
-    row.applicant_name = record.applicant_name
-    row.applicant_id_number = record.applicant_id_number
-    row.applicant_phone = record.applicant_phone
-    row.received_at = require_aware(record.received_at, "received_at")
-    row.updated_at = require_aware(record.updated_at, "updated_at")
-    row.version = record.version
-    row.data = canonical_json(record.data)
+def _values(record: CaseRecord) -> dict[str, object]:
+    """The columns of a case besides its id and number (checked: aware times, plain JSON)."""
+    return {
+        "status": record.status,
+        "item_code": record.item_code,
+        "item_version": record.item_version,
+        "applicant_name": record.applicant_name,
+        "applicant_id_number": record.applicant_id_number,
+        "applicant_phone": record.applicant_phone,
+        "received_at": require_aware(record.received_at, "received_at"),
+        "updated_at": require_aware(record.updated_at, "updated_at"),
+        "version": record.version,
+        "data": canonical_json(record.data),
+    }
 
 
-def _record(row: CaseRow) -> CaseRecord:
+def _record(row: Row[Any]) -> CaseRecord:
     return CaseRecord(
         case_id=row.case_id,
         number=row.number,

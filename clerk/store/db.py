@@ -20,7 +20,6 @@ from clerk.store.outbox import SqlOutboxRepository
 from clerk.store.uow import SqlUnitOfWork
 
 DEFAULT_BUSY_TIMEOUT_MS = 5_000
-_READ_ONLY = "clerk_read_only"
 _MIN_SQLITE = (3, 37, 0)  # STRICT tables (3.37) and RETURNING (3.35)
 
 
@@ -34,13 +33,16 @@ class StoreHealth:
     schema_version: int
 
 
-def create_store_engine(path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Engine:
+def create_store_engine(
+    path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, read_only: bool = False
+) -> Engine:
     """Create the engine of a store file, with the pragmas and transaction control it needs.
 
     Every pooled connection gets WAL, `synchronous=FULL`, foreign keys and a busy timeout, and
     every transaction starts with `BEGIN IMMEDIATE` (SQLAlchemy's documented pysqlite recipe),
     so a unit of work holds the write lock from its first statement on and never fails on a
-    lock upgrade half-way through.
+    lock upgrade half-way through. A read-only engine's connections cannot write
+    (`query_only`) and begin DEFERRED: they read a snapshot and never take the write lock.
 
     Raises:
         StoreError: the SQLite library is too old for this store.
@@ -50,14 +52,16 @@ def create_store_engine(path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEO
     engine = create_engine(URL.create("sqlite+pysqlite", database=str(path)))
 
     def on_connect(dbapi_connection: Any, _record: object) -> None:
-        _prepare_connection(dbapi_connection, busy_timeout_ms)
+        _prepare_connection(dbapi_connection, busy_timeout_ms, read_only=read_only)
 
     event.listen(engine, "connect", on_connect)
-    event.listen(engine, "begin", _begin)
+    event.listen(engine, "begin", _begin_deferred if read_only else _begin_immediate)
     return engine
 
 
-def _prepare_connection(dbapi_connection: sqlite3.Connection, busy_timeout_ms: int) -> None:
+def _prepare_connection(
+    dbapi_connection: sqlite3.Connection, busy_timeout_ms: int, *, read_only: bool
+) -> None:
     # The driver must not start transactions on its own: the "begin" listener does it.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
@@ -68,26 +72,33 @@ def _prepare_connection(dbapi_connection: sqlite3.Connection, busy_timeout_ms: i
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        if read_only:
+            cursor.execute("PRAGMA query_only = ON")
     finally:
         cursor.close()
 
 
-def _begin(connection: Connection) -> None:
-    # Status reads take no write lock; everything else locks up front (SYNC.md).
-    read_only = connection.get_execution_options().get(_READ_ONLY, False)
-    connection.exec_driver_sql("BEGIN DEFERRED" if read_only else "BEGIN IMMEDIATE")
+def _begin_immediate(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _begin_deferred(connection: Connection) -> None:
+    # Reads take no write lock: they never wait for a unit of work, nor make one wait.
+    connection.exec_driver_sql("BEGIN DEFERRED")
 
 
 class Store:
     """An open local store: hands out units of work; close it when the counter shuts down."""
 
-    def __init__(self, path: Path, engine: Engine, schema_version: int) -> None:
+    def __init__(self, path: Path, engine: Engine, schema_version: int, *, readers: Engine) -> None:
         self._path = path
         self._engine = engine
+        self._readers_engine = readers
         self._schema_version = schema_version
         self._sessions = sessionmaker(engine, expire_on_commit=False)
-        # Status reads run in deferred transactions: they never wait for a unit of work.
-        self._readers = sessionmaker(engine.execution_options(**{_READ_ONLY: True}))
+        # Reads (status, searches, screens) run on connections that cannot write, in deferred
+        # transactions: they never wait for a unit of work.
+        self._readers = sessionmaker(readers, expire_on_commit=False)
 
     @property
     def path(self) -> Path:
@@ -109,8 +120,15 @@ class Store:
         with self._readers() as session, session.begin():
             return require_device(session)
 
-    def unit_of_work(self) -> SqlUnitOfWork:
-        """Return a new unit of work (one clerk action); enter it with `with`."""
+    def unit_of_work(self, *, read_only: bool = False) -> SqlUnitOfWork:
+        """Return a new unit of work (one clerk action); enter it with `with`.
+
+        Args:
+            read_only: for reading only (searches, screens): it reads one snapshot without
+                taking the write lock, cannot write, and refuses to commit.
+        """
+        if read_only:
+            return SqlUnitOfWork(self._readers, read_only=True)
         return SqlUnitOfWork(self._sessions)
 
     def register(self, device: DeviceIdentity) -> DeviceIdentity:
@@ -157,7 +175,8 @@ class Store:
             )
 
     def close(self) -> None:
-        """Close every pooled connection (the engine is disposed)."""
+        """Close every pooled connection (the engines are disposed)."""
+        self._readers_engine.dispose()
         self._engine.dispose()
 
     def __enter__(self) -> Self:
@@ -194,11 +213,16 @@ def open_store(
         RuleViolation: the file belongs to another device.
     """
     engine = create_store_engine(path, busy_timeout_ms=busy_timeout_ms)
+    readers: Engine | None = None
     try:
-        store = Store(path, engine, migrate(engine))
+        version = migrate(engine)
+        readers = create_store_engine(path, busy_timeout_ms=busy_timeout_ms, read_only=True)
+        store = Store(path, engine, version, readers=readers)
         if device is not None:
             store.register(device)
     except BaseException:
+        if readers is not None:
+            readers.dispose()
         engine.dispose()
         raise
     return store

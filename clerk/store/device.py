@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk.errors import InvalidInput, NotFound, RuleViolation
 from clerk.ports import DeviceIdentity
-from clerk.store.schema import DeviceRow
+from clerk.store.schema import DEVICE, DeviceRow
 
 _ROW_ID = 1
+_LOAD = select(DEVICE).where(DEVICE.c.id == _ROW_ID)
 
 
 def load_device(session: Session) -> DeviceIdentity | None:
     """Return the stored identity, or None while the counter was never registered."""
-    row = session.get(DeviceRow, _ROW_ID, populate_existing=True)
+    row = session.connection().execute(_LOAD).first()
     if row is None:
         return None
     return DeviceIdentity(row.device_id, row.hall, row.counter, row.epoch)

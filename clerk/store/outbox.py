@@ -5,19 +5,27 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from clerk.audit import JsonValue
 from clerk.errors import InvalidInput, NotFound
 from clerk.ports import OpState, OutboxOperation
 from clerk.store.codec import canonical_json, load_object, require_aware, sha256_text
-from clerk.store.errors import StoreError, flush_or_refuse
+from clerk.store.errors import StoreError, execute_or_refuse, flush_or_refuse
 from clerk.store.ids import uuid7
-from clerk.store.schema import CounterRow, OutboxRow
+from clerk.store.schema import COUNTERS, OUTBOX, OutboxRow
 
 _CLIENT_SEQ = "client_seq"
 _ACKNOWLEDGED = (OpState.APPLIED, OpState.DUPLICATE, OpState.REJECTED)
+# Statements of the write path, built once (compiled once, then cached by SQLAlchemy).
+_BUMP = (
+    update(COUNTERS)
+    .where(COUNTERS.c.name == bindparam("counter"))
+    .values(value=COUNTERS.c.value + 1)
+    .returning(COUNTERS.c.value)
+)
+_APPEND = insert(OUTBOX)
 
 
 def next_counter(session: Session, name: str) -> int:
@@ -29,14 +37,8 @@ def next_counter(session: Session, name: str) -> int:
     Raises:
         StoreError: the counter does not exist (the schema is damaged).
     """
-    statement = (
-        update(CounterRow)
-        .where(CounterRow.name == name)
-        .values(value=CounterRow.value + 1)
-        .returning(CounterRow.value)
-        .execution_options(synchronize_session=False)
-    )
-    value = session.scalars(statement).one_or_none()
+    refusal = f"counter {name!r} was not moved"
+    value: int | None = execute_or_refuse(session, _BUMP, refusal, {"counter": name}).scalar()
     if value is None:
         raise StoreError(f"the store has no counter {name!r}")
     return value
@@ -86,8 +88,8 @@ class SqlOutboxRepository:
             payload_sha256=sha256_text(text),
             created_at=at,
         )
-        self._session.add(_row(operation, text))
-        flush_or_refuse(self._session, f"operation {op_type} was not stored")
+        refusal = f"operation {op_type} was not stored"
+        execute_or_refuse(self._session, _APPEND, refusal, _values(operation, text))
         return operation
 
     def get(self, op_id: str) -> OutboxOperation:
@@ -174,22 +176,22 @@ class SqlOutboxRepository:
         return self._session.scalar(query) or 0
 
 
-def _row(operation: OutboxOperation, text: str) -> OutboxRow:
-    return OutboxRow(
-        op_id=operation.op_id,
-        client_seq=operation.client_seq,
-        op_type=operation.op_type,
-        payload_version=operation.payload_version,
-        entity_id=operation.entity_id,
-        base_version=operation.base_version,
-        payload=text,
-        payload_sha256=operation.payload_sha256,
-        created_at=operation.created_at,
-        state=operation.state.value,
-        result_code=None,
-        result_reason=None,
-        acknowledged_at=None,
-    )
+def _values(operation: OutboxOperation, text: str) -> dict[str, object]:
+    return {
+        "op_id": operation.op_id,
+        "client_seq": operation.client_seq,
+        "op_type": operation.op_type,
+        "payload_version": operation.payload_version,
+        "entity_id": operation.entity_id,
+        "base_version": operation.base_version,
+        "payload": text,
+        "payload_sha256": operation.payload_sha256,
+        "created_at": operation.created_at,
+        "state": operation.state.value,
+        "result_code": None,
+        "result_reason": None,
+        "acknowledged_at": None,
+    }
 
 
 def _operation(row: OutboxRow) -> OutboxOperation:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
@@ -14,7 +15,11 @@ from clerk.catalog import Catalogue, ServiceItem, catalogue_to_json, parse_catal
 from clerk.errors import InvalidInput, NotFound
 from clerk.store.codec import canonical_json
 from clerk.store.errors import flush_or_refuse
+from clerk.store.memo import TransactionMemo
 from clerk.store.schema import (
+    CALENDAR_OVERRIDES,
+    CALENDAR_YEARS,
+    CATALOGUE_ITEMS,
     CalendarOverrideRow,
     CalendarYearRow,
     CatalogueItemRow,
@@ -23,6 +28,29 @@ from clerk.store.schema import (
 from clerk.workdays import CalendarOverride
 
 _CURRENT_ROW = 1
+# Parsed items and catalogues are immutable and keyed by their exact stored text, so a version
+# delivered again with other content is parsed afresh; the bounds keep memory small.
+_ITEMS_CACHED = 256
+_CATALOGUES_CACHED = 2
+# Statements read on every clerk action, built once (compiled once, then cached).
+_ITEM = select(CATALOGUE_ITEMS.c.data).where(CATALOGUE_ITEMS.c.code == bindparam("code"))
+_CURRENT_ITEM = _ITEM.where(CATALOGUE_ITEMS.c.in_current.is_(True))
+_ITEM_AT = _ITEM.where(CATALOGUE_ITEMS.c.version == bindparam("version"))
+_OVERRIDES = select(CALENDAR_OVERRIDES).order_by(CALENDAR_OVERRIDES.c.day)
+_YEARS = select(CALENDAR_YEARS.c.year).order_by(CALENDAR_YEARS.c.year)
+_ALL = "all"  # the memo key of whole-table reads
+
+
+@functools.lru_cache(maxsize=_ITEMS_CACHED)
+def _parse_item(text: str) -> ServiceItem:
+    """The item of a stored one-item catalogue (its text is the whole cache key)."""
+    return parse_catalogue(json.loads(text)).items[0]
+
+
+@functools.lru_cache(maxsize=_CATALOGUES_CACHED)
+def _parse_catalogue(text: str) -> Catalogue:
+    """A stored catalogue (its text is the whole cache key)."""
+    return parse_catalogue(json.loads(text))
 
 
 class SqlCatalogueRepository:
@@ -73,7 +101,7 @@ class SqlCatalogueRepository:
     def current(self) -> Catalogue | None:
         """The current catalogue, if one was ever stored."""
         row = self._session.get(CurrentCatalogueRow, _CURRENT_ROW)
-        return None if row is None else parse_catalogue(json.loads(row.data))
+        return None if row is None else _parse_catalogue(row.data)
 
     def current_version(self) -> str | None:
         """The current catalogue's version, without reading the catalogue."""
@@ -84,37 +112,54 @@ class SqlCatalogueRepository:
     def item(self, code: str, version: int | None = None) -> ServiceItem:
         """An item at a version, or its version in the current catalogue.
 
+        The stored text is read every time (a version delivered again replaces it); parsing
+        it is cached, keyed by that text.
+
         Raises:
             NotFound: that version was never delivered (or the item is not current).
         """
-        query = select(CatalogueItemRow.data).where(CatalogueItemRow.code == code)
+        connection = self._session.connection()
         if version is None:
-            query = query.where(CatalogueItemRow.in_current.is_(True))
+            result = connection.execute(_CURRENT_ITEM, {"code": code})
         else:
-            query = query.where(CatalogueItemRow.version == version)
-        text = self._session.scalar(query)
+            result = connection.execute(_ITEM_AT, {"code": code, "version": version})
+        text: str | None = result.scalar()
         if text is None:
             at = "in the current catalogue" if version is None else f"at version {version}"
             raise NotFound(f"no item {code} {at}")
-        return parse_catalogue(json.loads(text)).items[0]
+        return _parse_item(text)
 
 
 class SqlCalendarRepository:
-    """The hall's working-day overrides (implements `clerk.ports.CalendarRepository`)."""
+    """The hall's working-day overrides (implements `clerk.ports.CalendarRepository`).
+
+    An action may ask for the hall's calendar more than once: what was read is kept for the
+    rest of the transaction (it cannot change meanwhile but through `replace`).
+    """
 
     def __init__(self, session: Session) -> None:
         self._session = session
+        self._overrides: TransactionMemo[tuple[CalendarOverride, ...]] = TransactionMemo(session)
+        self._years: TransactionMemo[tuple[int, ...]] = TransactionMemo(session)
 
     def overrides(self) -> Sequence[CalendarOverride]:
         """Every override, by day."""
-        rows = self._session.scalars(select(CalendarOverrideRow).order_by(CalendarOverrideRow.day))
-        return [CalendarOverride(date.fromisoformat(r.day), r.workday, r.reason) for r in rows]
+        overrides = self._overrides.get(_ALL)
+        if overrides is None:
+            rows = self._session.connection().execute(_OVERRIDES)
+            overrides = tuple(
+                CalendarOverride(date.fromisoformat(r.day), r.workday, r.reason) for r in rows
+            )
+            self._overrides.put(_ALL, overrides)
+        return list(overrides)
 
     def complete_years(self) -> Sequence[int]:
         """Years whose full schedule was delivered, ascending."""
-        return list(
-            self._session.scalars(select(CalendarYearRow.year).order_by(CalendarYearRow.year))
-        )
+        years = self._years.get(_ALL)
+        if years is None:
+            years = tuple(self._session.connection().execute(_YEARS).scalars())
+            self._years.put(_ALL, years)
+        return list(years)
 
     def replace(self, overrides: Sequence[CalendarOverride], complete_years: Sequence[int]) -> None:
         """Replace all overrides and complete years with a new delivery.
@@ -125,6 +170,8 @@ class SqlCalendarRepository:
         days = [override.day for override in overrides]
         if len(set(days)) != len(days):
             raise InvalidInput("a calendar delivery lists a day twice")
+        self._overrides.forget()
+        self._years.forget()
         self._session.execute(delete(CalendarOverrideRow))
         self._session.execute(delete(CalendarYearRow))
         self._session.add_all(

@@ -159,3 +159,17 @@ class CalendarYearRow(Base):
     __tablename__ = "calendar_years"
 
     year: Mapped[int] = mapped_column(primary_key=True)
+
+
+# Core tables, for the hot paths that need no identity map (plain inserts, compare-and-set
+# updates, reads turned straight into records): one statement each, no flush.
+DEVICE = Base.metadata.tables["device"]
+COUNTERS = Base.metadata.tables["counters"]
+NUMBER_SEQUENCES = Base.metadata.tables["number_sequences"]
+OUTBOX = Base.metadata.tables["outbox"]
+AUDIT = Base.metadata.tables["audit_entries"]
+CASES = Base.metadata.tables["cases"]
+DOCUMENTS = Base.metadata.tables["documents"]
+CATALOGUE_ITEMS = Base.metadata.tables["catalogue_items"]
+CALENDAR_OVERRIDES = Base.metadata.tables["calendar_overrides"]
+CALENDAR_YEARS = Base.metadata.tables["calendar_years"]

@@ -1,4 +1,8 @@
-"""The unit of work: one clerk action, one SQLite transaction (BEGIN IMMEDIATE), one Session."""
+"""The unit of work: one clerk action, one SQLite transaction (BEGIN IMMEDIATE), one Session.
+
+A read-only unit of work (for searches and screens) begins DEFERRED on a connection that cannot
+write, never takes the write lock and refuses to commit.
+"""
 
 from __future__ import annotations
 
@@ -24,7 +28,7 @@ from clerk.ports import (
 )
 from clerk.store.cases import SqlCaseRepository
 from clerk.store.device import require_device
-from clerk.store.errors import StoreBusy, StoreError
+from clerk.store.errors import REFUSED, StoreBusy, StoreError
 from clerk.store.outbox import SqlOutboxRepository
 from clerk.store.records import (
     SqlAuditRepository,
@@ -65,10 +69,15 @@ class SqlUnitOfWork:
 
     Entering it begins the transaction and takes the write lock at once; `commit()` makes the
     work durable (WAL with `synchronous=FULL`); leaving the block without a commit, or with an
-    exception, rolls everything back. The repositories exist only while it is entered (typed as
-    the ports; `repositories` offers the same objects with the store's extra methods, such as
-    recording the registry's answers). It belongs to the thread that entered it and is not
-    re-entrant; make one per action.
+    exception, rolls everything back. A write that a constraint refused leaves it refused: its
+    commit is refused too, so an action is never stored in part. The repositories exist only
+    while it is entered (typed as the ports; `repositories` offers the same objects with the
+    store's extra methods, such as recording the registry's answers). It belongs to the thread
+    that entered it and is not re-entrant; make one per action.
+
+    A read-only one (`Store.unit_of_work(read_only=True)`) reads one consistent snapshot
+    without taking the write lock: it never waits for a writer nor blocks one; any write
+    through it fails and its `commit()` is refused.
     """
 
     device: DeviceIdentity
@@ -81,13 +90,17 @@ class SqlUnitOfWork:
     catalogue: CatalogueRepository
     calendar: CalendarRepository
 
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], *, read_only: bool = False) -> None:
         self._sessions = sessions
+        self._read_only = read_only
         self._session: Session | None = None
         self._thread: int | None = None
 
     def __enter__(self) -> Self:
-        """Begin the transaction (BEGIN IMMEDIATE) and read the device identity inside it.
+        """Begin the transaction and read the device identity inside it.
+
+        A writing unit of work begins IMMEDIATE (it holds the write lock from here on); a
+        read-only one begins DEFERRED, and its snapshot starts with this first read.
 
         Raises:
             StoreBusy: another writer kept the lock beyond the busy timeout.
@@ -98,7 +111,7 @@ class SqlUnitOfWork:
             raise StoreError("this unit of work is already in use; make one per action")
         session = self._sessions()
         try:
-            session.connection()  # emits BEGIN IMMEDIATE now, not at the first write
+            session.connection()  # emits BEGIN now, not at the first statement
             self.device = require_device(session)
         except OperationalError as err:
             session.close()
@@ -126,10 +139,18 @@ class SqlUnitOfWork:
         Work done after a commit starts a new transaction, rolled back unless committed too.
 
         Raises:
-            RuleViolation: a constraint refused the work at commit (nothing was stored).
-            StoreError: the unit of work is not entered, or entered on another thread.
+            RuleViolation: a constraint refused the work, now or earlier in this transaction
+                (nothing was stored).
+            StoreError: the unit of work is read-only, not entered, or entered on another
+                thread.
         """
         session = self._owned_session()
+        if self._read_only:
+            raise StoreError("a read-only unit of work cannot commit: it is for reading only")
+        refused = session.info.pop(REFUSED, None)
+        if refused is not None:
+            session.rollback()
+            raise RuleViolation(f"the action was not stored: {refused}")
         try:
             session.commit()
         except IntegrityError as err:

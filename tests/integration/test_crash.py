@@ -47,7 +47,8 @@ def run_and_kill(path: Path, rng: random.Random) -> dict[str, int]:
 def check_whole(store: Store, acknowledged: dict[str, int]) -> int:
     """Every case's rows, outbox operations, audit entries and documents agree; returns cases."""
     with store.engine.connect() as db:
-        versions = dict(db.execute(text("SELECT case_id, version FROM cases")).all())
+        rows = db.execute(text("SELECT case_id, version FROM cases")).all()
+        versions: dict[str, int] = {str(row[0]): int(row[1]) for row in rows}
         ops = Counter(r[0] for r in db.execute(text("SELECT entity_id FROM outbox")))
         audits = Counter(r[0] for r in db.execute(text("SELECT case_id FROM audit_entries")))
         accepted = {
