@@ -334,3 +334,53 @@ def test_numbers_never_repeat_across_cases_and_documents(store: Store, clerk_act
         )
         numbers += [result.case.number, *result.documents]
     assert len(numbers) == len(set(numbers)) == 20
+
+
+def test_a_declined_refusal_lets_the_clerk_accept(
+    store: Store, clerk_actor: Actor, supervisor: Actor
+) -> None:
+    uow = store.unit_of_work
+    case_id = open_business_case(store, clerk_actor, when="2026-03-02 09:00")
+    services.record_materials(
+        uow(),
+        case_id=case_id,
+        records=COMPLETE_BUSINESS,
+        actor=clerk_actor,
+        now=at("2026-03-02 09:01"),
+    )
+    services.receive(uow(), case_id=case_id, actor=clerk_actor, now=at("2026-03-02 09:02"))
+    services.request_refusal(
+        uow(),
+        case_id=case_id,
+        reasons="疑似材料不实",
+        facts="场所地址与证明不符",
+        legal_basis="《行政许可法》第三十二条",
+        actor=clerk_actor,
+        now=at("2026-03-02 09:03"),
+    )
+    with pytest.raises(RuleViolation, match="refusal request is pending"):
+        services.accept(uow(), case_id=case_id, actor=clerk_actor, now=at("2026-03-02 09:04"))
+    declined = services.decline_refusal(
+        uow(), case_id=case_id, supervisor=supervisor, now=at("2026-03-02 09:05")
+    )
+    assert not declined.case.refusal_pending
+    accepted = services.accept(
+        uow(), case_id=case_id, actor=clerk_actor, now=at("2026-03-02 09:06")
+    )
+    assert accepted.case.status is CaseStatus.ACCEPTED
+
+
+def test_a_withdrawal_is_kept_with_its_reason(store: Store, clerk_actor: Actor) -> None:
+    uow = store.unit_of_work
+    case_id = open_business_case(store, clerk_actor, when="2026-03-02 09:00")
+    result = services.withdraw(
+        uow(),
+        case_id=case_id,
+        reason="申请人决定暂不办理",
+        actor=clerk_actor,
+        now=at("2026-03-02 09:10"),
+    )
+    assert result.case.status is CaseStatus.WITHDRAWN
+    with uow() as work:
+        (last,) = [op for op in work.outbox.pending() if op.op_type == "case.withdrawn"]
+    assert last.payload["intent"] == {"reason": "申请人决定暂不办理"}
