@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,21 +14,9 @@ from sqlalchemy import text
 from clerk.errors import NotFound, RuleViolation
 from clerk.ports import DeviceIdentity, OpState, UnitOfWork
 from clerk.store import Store, StoreBusy, StoreError, open_store
+from tests.integration.store.conftest import DEVICE
 
-DEVICE = DeviceIdentity("dev-7f3a", "SF01", "W05", 1)
 AT = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    return tmp_path / "counter.db"
-
-
-@pytest.fixture
-def store(path: Path) -> Iterator[Store]:
-    opened = open_store(path, device=DEVICE, busy_timeout_ms=200)
-    yield opened
-    opened.close()
 
 
 def _raw(path: Path, timeout: float = 0.05) -> closing[sqlite3.Connection]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -11,25 +10,12 @@ import pytest
 
 from clerk.catalog import Catalogue
 from clerk.errors import InvalidInput, NotFound
-from clerk.ports import DeviceIdentity
 from clerk.store import Store, open_store
 from clerk.workdays import CalendarOverride
+from tests.integration.store.conftest import DEVICE
 from tests.unit.factories import AGENCY, licensing_item
 
-DEVICE = DeviceIdentity("dev-7f3a", "SF01", "W05", 1)
 CODE = licensing_item().code
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    return tmp_path / "counter.db"
-
-
-@pytest.fixture
-def store(path: Path) -> Iterator[Store]:
-    opened = open_store(path, device=DEVICE)
-    yield opened
-    opened.close()
 
 
 def _catalogue(version: str, item_version: int, name: str) -> Catalogue:

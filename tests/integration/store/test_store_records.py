@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -13,24 +12,12 @@ import pytest
 
 from clerk.audit import AuditEntry, seal, verify_chain
 from clerk.errors import InvalidInput, NotFound, RuleViolation
-from clerk.ports import CaseRecord, DeviceIdentity, DocumentNumber, DocumentRecord
+from clerk.ports import CaseRecord, DocumentNumber, DocumentRecord
 from clerk.store import Store, open_store
+from tests.integration.store.conftest import DEVICE
 
-DEVICE = DeviceIdentity("dev-7f3a", "SF01", "W05", 1)
 CST = timezone(timedelta(hours=8))
 AT = datetime(2026, 3, 2, 9, 0, tzinfo=CST)
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    return tmp_path / "counter.db"
-
-
-@pytest.fixture
-def store(path: Path) -> Iterator[Store]:
-    opened = open_store(path, device=DEVICE)
-    yield opened
-    opened.close()
 
 
 def _entry(previous: AuditEntry | None, n: int, case_id: str | None = None) -> AuditEntry:

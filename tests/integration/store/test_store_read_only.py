@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -15,25 +14,13 @@ from clerk import services
 from clerk.audit import AuditEntry, seal
 from clerk.catalog import Catalogue
 from clerk.errors import RuleViolation
-from clerk.ports import CaseRecord, DeviceIdentity, UnitOfWork
+from clerk.ports import CaseRecord, UnitOfWork
 from clerk.services.core import calendar_of
-from clerk.store import Store, StoreError, open_store
+from clerk.store import Store, StoreError
 from clerk.workdays import CalendarOverride
+from tests.integration.store.conftest import DEVICE
 
-DEVICE = DeviceIdentity("dev-7f3a", "SF01", "W05", 1)
 AT = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    return tmp_path / "counter.db"
-
-
-@pytest.fixture
-def store(path: Path) -> Iterator[Store]:
-    opened = open_store(path, device=DEVICE, busy_timeout_ms=200)
-    yield opened
-    opened.close()
 
 
 def _case(n: int) -> CaseRecord:

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Connection
 
-from clerk.ports import DeviceIdentity
 from clerk.store import (
     MigrationFailed,
     SchemaTooNew,
@@ -23,14 +22,9 @@ from clerk.store import (
 )
 from clerk.store.migrations import Migration
 from clerk.store.schema import Base
+from tests.integration.store.conftest import DEVICE
 
-DEVICE = DeviceIdentity("dev-7f3a", "SF01", "W05", 1)
 AT = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    return tmp_path / "counter.db"
 
 
 def _raw(path: Path) -> closing[sqlite3.Connection]:

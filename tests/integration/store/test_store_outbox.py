@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -14,24 +13,12 @@ import pytest
 
 from clerk.audit import JsonValue
 from clerk.errors import InvalidInput, NotFound
-from clerk.ports import DeviceIdentity, OpState
+from clerk.ports import OpState
 from clerk.store import Store, open_store
 from clerk.store.ids import uuid7_time
+from tests.integration.store.conftest import DEVICE
 
-DEVICE = DeviceIdentity("dev-7f3a", "SF01", "W05", 1)
 AT = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    return tmp_path / "counter.db"
-
-
-@pytest.fixture
-def store(path: Path) -> Iterator[Store]:
-    opened = open_store(path, device=DEVICE)
-    yield opened
-    opened.close()
 
 
 def _fill(store: Store, count: int, *, start: datetime = AT) -> None:
