@@ -25,7 +25,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from clerk import services
-from clerk.cases import ApplicantKind
+from clerk.cases import Applicant, ApplicantKind
 from clerk.catalog import load_catalogue
 from clerk.clock import HALL_TIMEZONE
 from clerk.identity import resident_id_check_char
@@ -94,7 +94,7 @@ def open_cases(store: Store, count: int) -> list[str]:
     rng = random.Random(7)
     ids = []
     for _ in range(count):
-        applicant = services.applicant(
+        applicant = Applicant.checked(
             kind=ApplicantKind.PERSON, name="张三", id_number=person_id(rng)
         )
         opened = services.open_case(

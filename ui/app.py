@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from clerk.catalog import load_catalogue
 from clerk.errors import NotFound
 from clerk.ports import DeviceIdentity
-from clerk.services import install_catalogue, list_items
+from clerk.services import ItemSummary, install_catalogue, list_items
 from clerk.store import Store, open_store
 from clerk.store.ids import uuid7
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_translators
@@ -55,20 +55,25 @@ def configure_logging(folder: Path) -> None:
     logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
 
 
-def open_counter_store(folder: Path, catalogue: Path) -> Store:
+def open_counter_store(folder: Path, catalogue: Path) -> tuple[Store, tuple[ItemSummary, ...]]:
     """Open (or create) the counter's store and make sure it holds a catalogue.
 
     Until the counter enrols with a registry it runs as the demo hall's counter W01.
+
+    Returns:
+        The open store and the items of its catalogue.
     """
     store = open_store(folder / "counter.db")
     try:
         store.device  # noqa: B018 - raises NotFound for a store that was never registered
     except NotFound:
         store.register(DeviceIdentity(device_id=uuid7(), hall="DEMO", counter="W01", epoch=1))
-    if not list_items(store.unit_of_work(read_only=True)):
+    items = list_items(store.unit_of_work(read_only=True))
+    if not items:
         install_catalogue(store.unit_of_work(), load_catalogue(catalogue))
         log.info("installed catalogue from %s", catalogue.name)
-    return store
+        items = list_items(store.unit_of_work(read_only=True))
+    return store, items
 
 
 def main(argv: Sequence[str]) -> int:
@@ -80,18 +85,16 @@ def main(argv: Sequence[str]) -> int:
     folder = data_dir(args.data_dir)
     configure_logging(folder)
     translators = install_translators(app, args.language)
-    store = open_counter_store(folder, args.catalogue)
+    store, items = open_counter_store(folder, args.catalogue)
     try:
         device = store.device
-        window = MainWindow(
-            list_items(store.unit_of_work(read_only=True)),
-            counter_label=f"{device.hall} · {device.counter}",
-        )
+        window = MainWindow(items, counter_label=f"{device.hall} · {device.counter}")
         window.show()
         if args.self_test:
             QTimer.singleShot(0, app.quit)
         code = app.exec()
     finally:
         store.close()
-    del translators
+        for translator in translators:
+            app.removeTranslator(translator)
     return code

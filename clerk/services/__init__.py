@@ -11,7 +11,6 @@ from clerk.services.decisions import (
 )
 from clerk.services.intake import (
     accept,
-    applicant,
     corrections_received,
     issue_notice,
     open_case,
@@ -35,7 +34,6 @@ __all__ = [
     "CaseView",
     "ItemSummary",
     "accept",
-    "applicant",
     "approve_refusal",
     "case_documents",
     "complete_on_the_spot",

@@ -55,6 +55,11 @@ def load_case(uow: UnitOfWork, case_id: str) -> tuple[Case, CaseRecord, ServiceI
     return case, record, uow.catalogue.item(case.item_code, case.item_version)
 
 
+def new_number(uow: UnitOfWork, now: datetime) -> str:
+    """This counter's next document number for the year of `now` (final once committed)."""
+    return str(uow.numbers.next(local_day(now).year))
+
+
 def issue_document(
     uow: UnitOfWork,
     *,
@@ -62,19 +67,20 @@ def issue_document(
     case: Case,
     now: datetime,
     payload: Mapping[str, JsonValue],
+    number: str | None = None,
 ) -> str:
-    """Give a document its number and store it with the facts it prints.
+    """Store a document with the facts it prints, under a new number unless one is given.
 
     Returns:
         The document number (final once the unit of work commits).
     """
-    number = str(uow.numbers.next(local_day(now).year))
+    number = number or new_number(uow, now)
     uow.documents.add(DocumentRecord(number, kind, case.case_id, now, dict(payload)))
     return number
 
 
 def trace(uow: UnitOfWork, *, actor: Actor, now: datetime, step: Step, case_id: str) -> None:
-    """Append the audit entry and the outbox operation of a step."""
+    """Seal the step's audit entry onto this counter's chain."""
     chain = uow.device.device_id
     entry = seal(
         uow.audit.last(chain),
@@ -133,7 +139,7 @@ def view_of(
 ) -> CaseView:
     """The case as the screen shows it, with its checklist and deadline where they apply."""
     today = local_day(now)
-    checklist = case.checklist(item, today=today) if case.materials or case.visits else None
+    checklist = case.checklist(item, today=today)
     due = None
     if case.accepted_on is not None:
         deadline = case.deadline(item, as_of=today, calendar=calendar_of(uow))

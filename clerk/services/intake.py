@@ -6,19 +6,20 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from clerk.audit import JsonValue
-from clerk.cases import Applicant, ApplicantKind, Case
+from clerk.cases import Applicant, Case
 from clerk.catalog.model import ServiceItem
 from clerk.clock import local_day
 from clerk.codec import to_json
 from clerk.identity import mask_id_number
 from clerk.materials import MaterialRecord
 from clerk.notices import Override
-from clerk.ports import DocumentRecord, UnitOfWork
+from clerk.ports import UnitOfWork
 from clerk.services.core import (
     Step,
     act,
     calendar_of,
     issue_document,
+    new_number,
     require_aware,
     save,
     trace,
@@ -58,7 +59,7 @@ def open_case(
     require_aware(now)
     with uow:
         item = uow.catalogue.item(item_code)
-        number = str(uow.numbers.next(local_day(now).year))
+        number = new_number(uow, now)
         case = Case.open(
             case_id=case_id,
             number=number,
@@ -152,7 +153,7 @@ def issue_notice(
     """
 
     def rule(case: Case, item: ServiceItem) -> Step:
-        number = str(uow.numbers.next(local_day(now).year))
+        number = new_number(uow, now)
         notice = case.issue_notice(
             number=number,
             item=item,
@@ -162,7 +163,9 @@ def issue_notice(
             override=override,
         )
         payload = document_facts(case, item, actor) | {"notice": to_json(notice)}
-        uow.documents.add(_document(number, "correction_notice", case, now, payload))
+        issue_document(
+            uow, kind="correction_notice", case=case, now=now, payload=payload, number=number
+        )
         detail: dict[str, JsonValue] = {"document": number, "lines": len(notice.lines)}
         if notice.override is not None:
             detail["override_by"] = notice.override.supervisor.staff_id
@@ -197,19 +200,6 @@ def accept(uow: UnitOfWork, *, case_id: str, actor: Actor, now: datetime) -> Act
     return act(uow, case_id=case_id, actor=actor, now=now, rule=rule)
 
 
-def applicant(
-    *, kind: ApplicantKind, name: str, id_number: str, phone: str = "", address: str = ""
-) -> Applicant:
-    """Check and build an applicant (a convenience for the UI's form).
-
-    Raises:
-        InvalidInput: the name is empty or the ID number / credit code fails (names why).
-    """
-    return Applicant.checked(
-        kind=kind, name=name, id_number=id_number, phone=phone, address=address
-    )
-
-
 def document_facts(case: Case, item: ServiceItem, actor: Actor) -> dict[str, JsonValue]:
     """What every printed document of a case shows; the ID number is masked for paper."""
     return {
@@ -224,9 +214,3 @@ def document_facts(case: Case, item: ServiceItem, actor: Actor) -> dict[str, Jso
         "clerk_id": actor.staff_id,
         "clerk_name": actor.name,
     }
-
-
-def _document(
-    number: str, kind: str, case: Case, now: datetime, payload: dict[str, JsonValue]
-) -> DocumentRecord:
-    return DocumentRecord(number, kind, case.case_id, now, payload)

@@ -90,7 +90,7 @@ def case_view(
     item: ServiceItem,
     *,
     version: int,
-    checklist: Checklist | None,
+    checklist: Checklist,
     due: tuple[date, bool] | None,
 ) -> CaseView:
     """Build the screen view of a case."""
@@ -111,8 +111,8 @@ def case_view(
         deemed_accepted=case.deemed_accepted,
         due_on=due[0] if due else None,
         due_provisional=due[1] if due else False,
-        verdict=checklist.verdict if checklist else None,
-        lines=checklist.lines if checklist else (),
+        verdict=checklist.verdict,
+        lines=checklist.lines,
         notices=tuple(notice.number for notice in case.notices),
         owed=tuple(
             OwedView(o.code, o.name, o.due_on, o.fulfilled_at is not None) for o in case.owed

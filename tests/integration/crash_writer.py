@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from clerk import services
-from clerk.cases import ApplicantKind
+from clerk.cases import Applicant, ApplicantKind
 from clerk.clock import HALL_TIMEZONE
 from clerk.identity import resident_id_check_char
 from clerk.materials import MaterialRecord, Provision
@@ -36,7 +36,7 @@ def main(path: Path) -> None:
     """Open, record, accept case after case, reporting each committed action."""
     store = open_store(path)
     body = "33010619850312001"
-    applicant = services.applicant(
+    applicant = Applicant.checked(
         kind=ApplicantKind.PERSON, name="张三", id_number=body + resident_id_check_char(body)
     )
     moment = datetime(2026, 3, 2, 9, 0, tzinfo=HALL_TIMEZONE)

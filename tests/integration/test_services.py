@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from clerk import services
-from clerk.cases import ApplicantKind, CaseStatus, Delivery
+from clerk.cases import Applicant, ApplicantKind, CaseStatus, Delivery
 from clerk.catalog import DeliveryMethod
 from clerk.errors import PermissionDenied, RuleViolation
 from clerk.identity import resident_id_check_char
@@ -29,7 +29,7 @@ def person_id(body17: str = "33010619850312001") -> str:
 
 
 def open_business_case(store: Store, clerk: Actor, *, name: str = "张三", when: str) -> str:
-    applicant = services.applicant(
+    applicant = Applicant.checked(
         kind=ApplicantKind.PERSON, name=name, id_number=person_id(), phone="13812345678"
     )
     result = services.open_case(
@@ -215,7 +215,7 @@ def test_rongque_acceptance_records_owed_items_on_the_receipt(
     store: Store, clerk_actor: Actor
 ) -> None:
     uow = store.unit_of_work
-    applicant = services.applicant(
+    applicant = Applicant.checked(
         kind=ApplicantKind.PERSON, name="赵六", id_number=person_id("33010619900101002")
     )
     opened = services.open_case(

@@ -12,7 +12,7 @@ from hypothesis.stateful import Bundle, RuleBasedStateMachine, invariant, rule
 from sqlalchemy import text
 
 from clerk import services
-from clerk.cases import ApplicantKind
+from clerk.cases import Applicant, ApplicantKind
 from clerk.catalog import load_catalogue
 from clerk.errors import ClerkError
 from clerk.identity import resident_id_check_char
@@ -69,7 +69,7 @@ class CounterDay(RuleBasedStateMachine):
     @rule(target=cases, serial=st.integers(0, 999))
     def open(self, serial: int) -> str:
         body = f"33010619850312{serial:03d}"
-        applicant = services.applicant(
+        applicant = Applicant.checked(
             kind=ApplicantKind.PERSON, name="张三", id_number=body + resident_id_check_char(body)
         )
         self.now += timedelta(minutes=3)
