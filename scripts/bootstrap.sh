@@ -11,9 +11,11 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 # Qt's offscreen/xcb platforms and a CJK font so Chinese text renders on a machine without one.
-debs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-wqy-microhei)
+debs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-wqy-microhei libasound2 libpulse0)
 if [ "$mode" = test ]; then
-    debs+=(sqlite3)
+    # poppler-utils and zbar-tools check real PDFs; cups + cups-pdf give a real print path;
+    # postgresql is the registry's city-scale database, started by the tests themselves.
+    debs+=(sqlite3 poppler-utils zbar-tools cups cups-client printer-driver-cups-pdf postgresql)
 fi
 
 missing=()
