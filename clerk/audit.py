@@ -163,3 +163,59 @@ def _problem(entry: AuditEntry, *, chain: str, seq: int, prev: str) -> str | Non
     if recomputed != entry.hash:
         return "content does not match its hash (entry was altered)"
     return None
+
+
+def is_sealed(entry: AuditEntry) -> bool:
+    """Whether the entry's hash matches its content (its link is checked by `verify_chain`)."""
+    recomputed = _digest(
+        chain=entry.chain,
+        seq=entry.seq,
+        at=entry.at,
+        actor=entry.actor,
+        action=entry.action,
+        case_id=entry.case_id,
+        prev_hash=entry.prev_hash,
+        detail=entry.detail,
+    )
+    return recomputed == entry.hash
+
+
+def entry_to_json(entry: AuditEntry) -> dict[str, JsonValue]:
+    """The entry as plain JSON (how it travels to the registry and is exported)."""
+    return {
+        "chain": entry.chain,
+        "seq": entry.seq,
+        "at": entry.at.astimezone(UTC).isoformat(timespec="microseconds"),
+        "actor": entry.actor,
+        "action": entry.action,
+        "case_id": entry.case_id,
+        "prev_hash": entry.prev_hash,
+        "hash": entry.hash,
+        "detail": dict(entry.detail),
+    }
+
+
+def entry_from_json(data: Mapping[str, object]) -> AuditEntry:
+    """Rebuild an entry from `entry_to_json`'s form.
+
+    Raises:
+        InvalidInput: a field is missing or of the wrong type.
+    """
+    try:
+        detail = data["detail"]
+        case_id = data["case_id"]
+        if not isinstance(detail, dict) or not (case_id is None or isinstance(case_id, str)):
+            raise TypeError("detail or case_id")
+        at = datetime.fromisoformat(str(data["at"]))
+        if at.tzinfo is None:
+            raise TypeError("naive time")
+        seq = data["seq"]
+        if not isinstance(seq, int) or isinstance(seq, bool):
+            raise TypeError("seq")
+        texts = [data[key] for key in ("chain", "actor", "action", "prev_hash", "hash")]
+        if not all(isinstance(text, str) for text in texts):
+            raise TypeError("text field")
+    except (KeyError, TypeError, ValueError) as err:
+        raise InvalidInput(f"not an audit entry: {err}") from None
+    chain, actor, action, prev_hash, digest = (str(text) for text in texts)
+    return AuditEntry(chain, seq, at, actor, action, case_id, prev_hash, digest, detail)

@@ -101,6 +101,7 @@ class CaseRecord:
     updated_at: datetime
     version: int
     data: Mapping[str, JsonValue]
+    server_version: int | None = None  # the registry's version this copy is based on
 
 
 @dataclass(frozen=True, slots=True)

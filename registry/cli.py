@@ -1,21 +1,37 @@
-"""`window-clerk-registry`: the registry's command line (admin tools; the server comes next).
+"""`window-clerk-registry`: run the registry, and administer it on its own machine.
 
-Today it offers the admin checks that need no server: validate a catalogue file before it is
-imported, and verify the audit hash chain of a counter's store.
+`serve` runs the HTTP API; `embedded` is the counter's zero-setup default; `admin …` works on
+the database directly (initialise, import a catalogue, halls, counters, staff, enrolment codes,
+revocation, calendar, audit export and verification, backup and restore).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import logging
+import os
+import sqlite3
 import sys
 from collections.abc import Sequence
+from contextlib import closing
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
-from clerk.catalog import CatalogueError, load_catalogue
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+
+from clerk.audit import entry_to_json
+from clerk.catalog import DEMO_CATALOGUE, CatalogueError, load_catalogue
 from clerk.errors import ClerkError
 from clerk.services import verify_audit
+from clerk.staff import Role
 from clerk.store import open_store
+from registry import admin, cases
+from registry.db import create_registry_engine, migrate, renew_epoch, transaction, utc_now
+from registry.errors import RegistryError
+from registry.server import EmbeddedSetup, prepare_embedded, serve
+from registry.settings import ENV_PREFIX, default_database_url, from_environment
 
 
 def check_catalogue(path: Path, out: TextIO) -> int:
@@ -61,26 +77,260 @@ def check_audit(path: Path, out: TextIO) -> int:
     return 1
 
 
+def _serve_parsers(commands: Any) -> None:
+    serve = commands.add_parser("serve", help="serve the HTTP API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument(
+        "--database-url",
+        help="else $WINDOW_CLERK_REGISTRY_DATABASE_URL, else SQLite in the data folder",
+    )
+    serve.add_argument("--port-file", type=Path, help="write the bound port here (with --port 0)")
+    serve.add_argument("--workers", type=int, default=1)
+    embedded = commands.add_parser("embedded", help="a counter's own registry (demo hall, SQLite)")
+    embedded.add_argument("--data-dir", type=Path, required=True)
+    embedded.add_argument("--port-file", type=Path, required=True)
+    embedded.add_argument("--counter", default="W01")
+
+
+def _admin_parsers(admin_parser: Any) -> None:
+    def add(name: str, help_text: str, *arguments: str) -> argparse.ArgumentParser:
+        sub: argparse.ArgumentParser = admin_parser.add_parser(name, help=help_text)
+        for argument in arguments:
+            sub.add_argument(argument)
+        sub.add_argument("--database-url")
+        return sub
+
+    add("init", "create or upgrade the database")
+    add("check-catalogue", "validate a catalogue JSON file", "path")
+    add("verify-audit", "verify a counter store's audit chain", "path")
+    catalogue = add("import-catalogue", "import a catalogue file (or --demo)")
+    catalogue.add_argument("path", nargs="?")
+    catalogue.add_argument("--demo", action="store_true")
+    add("create-hall", "add a hall", "code", "name")
+    counter = add("create-counter", "add a counter to a hall", "hall", "code")
+    counter.add_argument("--name", default="")
+    add("enrolment-code", "issue a one-time enrolment code for a counter", "hall", "code")
+    add("revoke-counter", "refuse a counter's credential from now on", "hall", "code")
+    add("list-counters", "list counters")
+    staff = add("create-staff", "add a staff member (password read from stdin)", "staff_id")
+    staff.add_argument("--hall", required=True)
+    staff.add_argument("--name", required=True)
+    staff.add_argument("--role", choices=[role.value for role in Role], required=True)
+    add("set-calendar", "replace the working-day overrides from a JSON file", "path")
+    add("export-audit", "print a case's audit trail as JSON and verify its chains", "case_id")
+    add("new-epoch", "give the registry a new epoch (after restoring a PostgreSQL backup)")
+    add("backup", "copy a SQLite registry database to a file", "path")
+    add("restore", "restore a SQLite registry database from a backup (then a new epoch)", "path")
+
+
 def parser() -> argparse.ArgumentParser:
     """The command line's grammar."""
     root = argparse.ArgumentParser(prog="window-clerk-registry", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True)
-    admin = commands.add_parser("admin", help="administration").add_subparsers(
+    _serve_parsers(commands)
+    admin_parser = commands.add_parser("admin", help="administration").add_subparsers(
         dest="action", required=True
     )
-    catalogue = admin.add_parser("check-catalogue", help="validate a catalogue JSON file")
-    catalogue.add_argument("path", type=Path)
-    audit = admin.add_parser("verify-audit", help="verify a counter store's audit chain")
-    audit.add_argument("path", type=Path)
+    _admin_parsers(admin_parser)
     return root
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
     """Run the command line; returns the exit code."""
     args = parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    try:
+        if args.command == "serve":
+            settings = from_environment(database_url=args.database_url)
+            serve(
+                settings,
+                host=args.host,
+                port=args.port,
+                port_file=args.port_file,
+                workers=args.workers,
+            )
+            return 0
+        if args.command == "embedded":
+            setup = EmbeddedSetup(args.data_dir)
+            settings = prepare_embedded(setup, counter=args.counter)
+            serve(settings, host="127.0.0.1", port=0, port_file=args.port_file)
+            return 0
+        return run_admin(args, out)
+    except RegistryError as error:
+        out.write(f"refused: {error}\n")
+        return 2
+
+
+def run_admin(args: argparse.Namespace, out: TextIO) -> int:
+    """Carry out one admin action; returns the exit code."""
     if args.action == "check-catalogue":
-        return check_catalogue(args.path, out)
-    return check_audit(args.path, out)
+        return check_catalogue(Path(args.path), out)
+    if args.action == "verify-audit":
+        return check_audit(Path(args.path), out)
+    url = args.database_url or from_environment_url()
+    if args.action in ("backup", "restore"):
+        return backup_or_restore(url, Path(args.path), restore=args.action == "restore", out=out)
+    engine = create_registry_engine(url)
+    try:
+        migrate(engine)
+        return _ADMIN[args.action](engine, args, out)
+    finally:
+        engine.dispose()
+
+
+def from_environment_url() -> str:
+    """The database URL from the environment or the default (no secret needed for admin)."""
+    return os.environ.get(f"{ENV_PREFIX}DATABASE_URL") or default_database_url()
+
+
+def _init(_engine: Engine, _args: argparse.Namespace, out: TextIO) -> int:
+    out.write("ok: database ready\n")
+    return 0
+
+
+def _import_catalogue(engine: Engine, args: argparse.Namespace, out: TextIO) -> int:
+    path = DEMO_CATALOGUE if args.demo or not args.path else Path(args.path)
+    try:
+        catalogue = load_catalogue(path)
+    except CatalogueError as error:
+        for problem in error.problems:
+            out.write(f"{problem.path}: {problem.reason}\n")
+        out.write(f"refused: {len(error.problems)} problem(s) in {path}\n")
+        return 1
+    with transaction(engine) as connection:
+        fresh = admin.import_catalogue(connection, catalogue, now=utc_now())
+    out.write(
+        f"ok: catalogue {catalogue.version} {'imported' if fresh else 'was already installed'}\n"
+    )
+    return 0
+
+
+def _create_hall(engine: Engine, args: argparse.Namespace, out: TextIO) -> int:
+    with transaction(engine) as connection:
+        admin.create_hall(connection, code=args.code, name=args.name, now=utc_now())
+    out.write(f"ok: hall {args.code}\n")
+    return 0
+
+
+def _create_counter(engine: Engine, args: argparse.Namespace, out: TextIO) -> int:
+    with transaction(engine) as connection:
+        counter = admin.create_counter(connection, hall=args.hall, code=args.code, name=args.name)
+    out.write(f"ok: counter {counter.hall}/{counter.code} ({counter.device_id})\n")
+    return 0
+
+
+def _enrolment_code(engine: Engine, args: argparse.Namespace, out: TextIO) -> int:
+    hours = int(os.environ.get(f"{ENV_PREFIX}ENROLMENT_HOURS", "72"))
+    with transaction(engine) as connection:
+        code = admin.enrolment_code(
+            connection, hall=args.hall, code=args.code, now=utc_now(), hours=hours
+        )
+    out.write(f"{code}\n")
+    return 0
+
+
+def _revoke(engine: Engine, args: argparse.Namespace, out: TextIO) -> int:
+    with transaction(engine) as connection:
+        admin.revoke_counter(connection, hall=args.hall, code=args.code, now=utc_now())
+    out.write(f"ok: counter {args.hall}/{args.code} revoked\n")
+    return 0
+
+
+def _list_counters(engine: Engine, _args: argparse.Namespace, out: TextIO) -> int:
+    with transaction(engine) as connection:
+        for counter in admin.list_counters(connection):
+            state = "revoked" if counter.revoked else "enrolled" if counter.enrolled else "waiting"
+            line = (counter.hall, counter.code, counter.device_id, f"epoch {counter.epoch}", state)
+            out.write("\t".join(line) + "\n")
+    return 0
+
+
+def _create_staff(engine: Engine, args: argparse.Namespace, out: TextIO) -> int:
+    password = sys.stdin.readline().rstrip("\n")
+    with transaction(engine) as connection:
+        admin.create_staff(
+            connection,
+            staff_id=args.staff_id,
+            hall=args.hall,
+            name=args.name,
+            role=Role(args.role),
+            password=password,
+            now=utc_now(),
+        )
+    out.write(f"ok: staff {args.staff_id} ({args.role})\n")
+    return 0
+
+
+def _set_calendar(engine: Engine, args: argparse.Namespace, out: TextIO) -> int:
+    overrides, years = admin.parse_calendar(Path(args.path).read_text(encoding="utf-8"))
+    with transaction(engine) as connection:
+        admin.set_calendar(connection, overrides, complete_years=years, now=utc_now())
+    out.write(f"ok: {len(overrides)} overrides\n")
+    return 0
+
+
+def _export_audit(engine: Engine, args: argparse.Namespace, out: TextIO) -> int:
+    with transaction(engine) as connection:
+        entries, problems = cases.audit_trail(connection, args.case_id)
+    if not entries:
+        out.write(f"refused: no audit entries for case {args.case_id}\n")
+        return 1
+    document = {
+        "case_id": args.case_id,
+        "entries": [entry_to_json(e) for e in entries],
+        "problems": problems,
+    }
+    out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    return 1 if problems else 0
+
+
+def _new_epoch(engine: Engine, _args: argparse.Namespace, out: TextIO) -> int:
+    out.write(f"ok: new epoch {renew_epoch(engine)}\n")
+    return 0
+
+
+_ADMIN = {
+    "init": _init,
+    "import-catalogue": _import_catalogue,
+    "create-hall": _create_hall,
+    "create-counter": _create_counter,
+    "enrolment-code": _enrolment_code,
+    "revoke-counter": _revoke,
+    "list-counters": _list_counters,
+    "create-staff": _create_staff,
+    "set-calendar": _set_calendar,
+    "export-audit": _export_audit,
+    "new-epoch": _new_epoch,
+}
+
+
+def backup_or_restore(url: str, path: Path, *, restore: bool, out: TextIO) -> int:
+    """Copy a SQLite registry to `path`, or back from it (then give it a new epoch).
+
+    Returns:
+        0 on success, 1 when refused.
+    """
+    database = make_url(url).database
+    if make_url(url).get_backend_name() != "sqlite" or not database:
+        out.write("refused: backup/restore here is for SQLite; ")
+        out.write("use pg_dump/pg_restore, then `admin new-epoch`\n")
+        return 1
+    source, target = (path, Path(database)) if restore else (Path(database), path)
+    if not source.is_file():
+        out.write(f"refused: no database at {source}\n")
+        return 1
+    with closing(sqlite3.connect(source)) as reader, closing(sqlite3.connect(target)) as writer:
+        reader.backup(writer)
+    if restore:
+        engine = create_registry_engine(url)
+        out.write(f"ok: restored from {path}; new epoch {renew_epoch(engine)}\n")
+        engine.dispose()
+    else:
+        out.write(f"ok: backup written to {path}\n")
+    return 0
 
 
 if __name__ == "__main__":

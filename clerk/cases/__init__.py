@@ -14,7 +14,15 @@ from clerk.cases.parts import (
     Suspension,
     Visit,
 )
-from clerk.cases.status import OPEN, RANK, TERMINAL, TRANSITIONS, CaseStatus, check_move
+from clerk.cases.status import (
+    OPEN,
+    RANK,
+    TERMINAL,
+    TRANSITIONS,
+    CaseStatus,
+    can_reach,
+    check_move,
+)
 
 __all__ = [
     "OPEN",
@@ -34,5 +42,6 @@ __all__ = [
     "StatusChange",
     "Suspension",
     "Visit",
+    "can_reach",
     "check_move",
 ]

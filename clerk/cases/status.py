@@ -90,3 +90,23 @@ def check_move(current: CaseStatus, target: CaseStatus) -> None:
     """
     if target not in TRANSITIONS.get(current, frozenset()):
         raise RuleViolation(f"a case cannot move from {current.value} to {target.value}")
+
+
+def _reachable_from(start: CaseStatus) -> frozenset[CaseStatus]:
+    seen = {start}
+    frontier = [start]
+    while frontier:
+        for target in TRANSITIONS.get(frontier.pop(), frozenset()):
+            if target not in seen:
+                seen.add(target)
+                frontier.append(target)
+    return frozenset(seen)
+
+
+REACHABLE: dict[CaseStatus, frozenset[CaseStatus]] = {state: _reachable_from(state) for state in S}
+"""Every state reachable from each state by zero or more moves (one action may make several)."""
+
+
+def can_reach(current: CaseStatus, target: CaseStatus) -> bool:
+    """Whether `target` follows `current` through the state machine (or is `current`)."""
+    return target in REACHABLE[current]

@@ -1,6 +1,7 @@
 """The service-item catalogue: the model, and the loader that reads and writes catalogue files."""
 
 from clerk.catalog.loader import (
+    DEMO_CATALOGUE,
     SCHEMA_VERSION,
     catalogue_to_json,
     load_catalogue,
@@ -34,6 +35,7 @@ from clerk.catalog.model import (
 from clerk.catalog.problems import MAX_PROBLEMS, CatalogueError, Problem
 
 __all__ = [
+    "DEMO_CATALOGUE",
     "MAX_PROBLEMS",
     "SCHEMA_VERSION",
     "Agency",

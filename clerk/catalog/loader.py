@@ -19,6 +19,9 @@ from clerk.catalog.parse import Context, json_object, json_type, read_object
 from clerk.catalog.problems import CatalogueError, ProblemSink, TooManyProblems
 from clerk.catalog.rules import check_item, check_unique
 
+DEMO_CATALOGUE = Path(__file__).resolve().parents[2] / "resources" / "catalogue" / "demo.json"
+"""The demo catalogue shipped with Window Clerk (19 items of a fictional county hall)."""
+
 SCHEMA_VERSION = 1
 """The file schema this program reads and writes (the file's top-level `schema`)."""
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
-from clerk.audit import JsonValue, seal
+from clerk.audit import AuditEntry, JsonValue, entry_to_json, seal
 from clerk.cases import Case
 from clerk.catalog.model import ServiceItem
 from clerk.clock import local_day
@@ -79,8 +79,8 @@ def issue_document(
     return number
 
 
-def trace(uow: UnitOfWork, *, actor: Actor, now: datetime, step: Step, case_id: str) -> None:
-    """Seal the step's audit entry onto this counter's chain."""
+def trace(uow: UnitOfWork, *, actor: Actor, now: datetime, step: Step, case_id: str) -> AuditEntry:
+    """Seal the step's audit entry onto this counter's chain and return it."""
     chain = uow.device.device_id
     entry = seal(
         uow.audit.last(chain),
@@ -92,6 +92,7 @@ def trace(uow: UnitOfWork, *, actor: Actor, now: datetime, step: Step, case_id: 
         detail=step.detail,
     )
     uow.audit.append(entry)
+    return entry
 
 
 def save(
@@ -101,8 +102,14 @@ def save(
     previous: CaseRecord | None,
     now: datetime,
     step: Step,
+    entry: AuditEntry,
 ) -> CaseRecord:
-    """Write the case and its outbox operation (the full state plus the intent)."""
+    """Write the case and its outbox operation.
+
+    The operation carries what the registry needs to hold the action exactly as it happened:
+    the case after it, the intent, the sealed audit entry and the documents it numbered. Its
+    base is the registry's version of the case this counter last saw (compare-and-set there).
+    """
     data = to_json(case)
     assert isinstance(data, dict)
     version = 1 if previous is None else previous.version + 1
@@ -119,19 +126,36 @@ def save(
         updated_at=now,
         version=version,
         data=data,
+        server_version=None if previous is None else previous.server_version,
     )
     if previous is None:
         uow.cases.add(record)
     else:
         uow.cases.update(record, expected_version=previous.version)
+    documents: list[JsonValue] = [_document_json(uow, number) for number in step.documents]
     uow.outbox.append(
         op_type=step.action,
         entity_id=case.case_id,
-        payload={"intent": step.detail, "case": data},
+        payload={
+            "intent": step.detail,
+            "case": data,
+            "audit": entry_to_json(entry),
+            "documents": documents,
+        },
         at=now,
-        base_version=None if previous is None else previous.version,
+        base_version=record.server_version,
     )
     return record
+
+
+def _document_json(uow: UnitOfWork, number: str) -> JsonValue:
+    document = uow.documents.get(number)
+    return {
+        "number": document.number,
+        "kind": document.kind,
+        "created_at": document.created_at.astimezone(UTC).isoformat(timespec="microseconds"),
+        "payload": dict(document.payload),
+    }
 
 
 def view_of(
@@ -171,8 +195,8 @@ def act(
     with uow:
         case, record, item = load_case(uow, case_id)
         step = rule(case, item)
-        saved = save(uow, case, previous=record, now=now, step=step)
-        trace(uow, actor=actor, now=now, step=step, case_id=case.case_id)
+        entry = trace(uow, actor=actor, now=now, step=step, case_id=case.case_id)
+        saved = save(uow, case, previous=record, now=now, step=step, entry=entry)
         view = view_of(uow, case, item, version=saved.version, now=now)
         uow.commit()
     return ActionResult(view, tuple(step.documents))

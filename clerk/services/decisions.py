@@ -111,7 +111,9 @@ def record_hand_out(
         case.deliver(delivery, actor=actor)
         payload = document_facts(case, item, actor) | {"delivery": to_json(delivery)}
         number = issue_document(uow, kind="hand_out_record", case=case, now=now, payload=payload)
-        return Step("case.delivered", {"document": number, "method": delivery.method.value})
+        return Step(
+            "case.delivered", {"document": number, "method": delivery.method.value}, [number]
+        )
 
     return act(uow, case_id=case_id, actor=actor, now=now, rule=rule)
 

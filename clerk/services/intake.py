@@ -71,8 +71,8 @@ def open_case(
             now=now,
         )
         step = Step("case.opened", {"number": number, "item": item.code, "version": item.version})
-        saved = save(uow, case, previous=None, now=now, step=step)
-        trace(uow, actor=actor, now=now, step=step, case_id=case_id)
+        entry = trace(uow, actor=actor, now=now, step=step, case_id=case_id)
+        saved = save(uow, case, previous=None, now=now, step=step, entry=entry)
         view = view_of(uow, case, item, version=saved.version, now=now)
         uow.commit()
     return ActionResult(view)

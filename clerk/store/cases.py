@@ -214,6 +214,7 @@ def _values(record: CaseRecord) -> dict[str, object]:
         "updated_at": require_aware(record.updated_at, "updated_at"),
         "version": record.version,
         "data": canonical_json(record.data),
+        "server_version": record.server_version,
     }
 
 
@@ -231,4 +232,5 @@ def _record(row: Row[Any]) -> CaseRecord:
         updated_at=row.updated_at,
         version=row.version,
         data=load_object(row.data),
+        server_version=row.server_version,
     )

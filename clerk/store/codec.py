@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import cast
 
@@ -14,25 +12,9 @@ from sqlalchemy.types import TypeDecorator
 
 from clerk.audit import JsonValue
 from clerk.errors import InvalidInput
+from clerk.wire import canonical_json, sha256_text
 
-
-def canonical_json(value: Mapping[str, object]) -> str:
-    """Return the one text form of a JSON object: sorted keys, compact, UTF-8 characters kept.
-
-    Raises:
-        InvalidInput: the value is not plain JSON (NaN, infinity, or a non-JSON type).
-    """
-    try:
-        return json.dumps(
-            value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-        )
-    except (TypeError, ValueError) as err:
-        raise InvalidInput(f"value is not plain JSON: {err}") from err
-
-
-def sha256_text(text: str) -> str:
-    """Return the hex SHA-256 of the text's UTF-8 bytes."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+__all__ = ["SortableTime", "canonical_json", "load_object", "require_aware", "sha256_text"]
 
 
 def load_object(text: str) -> dict[str, JsonValue]:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import sessionmaker
 from clerk.ports import DeviceIdentity
 from clerk.store.device import advance_epoch, ensure_device, require_device
 from clerk.store.errors import StoreError
+from clerk.store.ledger import SyncLedger
 from clerk.store.migrations import migrate
 from clerk.store.outbox import SqlOutboxRepository
 from clerk.store.uow import SqlUnitOfWork
@@ -130,6 +131,10 @@ class Store:
         if read_only:
             return SqlUnitOfWork(self._readers, read_only=True)
         return SqlUnitOfWork(self._sessions)
+
+    def ledger(self) -> SyncLedger:
+        """What the sync engine reads and writes (one transaction per call)."""
+        return SyncLedger(self._sessions, self._readers)
 
     def register(self, device: DeviceIdentity) -> DeviceIdentity:
         """Store the identity on first use, or check it against the stored one.

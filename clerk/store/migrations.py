@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine
 
-from clerk.store import migration_v1
+from clerk.store import migration_v1, migration_v2
 from clerk.store.errors import MigrationFailed, SchemaTooNew, StoreError
 
 _log = logging.getLogger(__name__)
@@ -37,7 +37,10 @@ class Migration:
     apply: Callable[[Connection], None]
 
 
-STEPS: Sequence[Migration] = (Migration(1, "create the schema", migration_v1.apply),)
+STEPS: Sequence[Migration] = (
+    Migration(1, "create the schema", migration_v1.apply),
+    Migration(2, "synchronisation with the registry", migration_v2.apply),
+)
 """Every step in order; read at call time so that tests can inject steps."""
 
 

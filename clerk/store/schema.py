@@ -105,6 +105,7 @@ class CaseRow(Base):
     updated_at: Mapped[datetime]
     version: Mapped[int]
     data: Mapped[str]
+    server_version: Mapped[int | None]
 
 
 class DocumentRow(Base):
@@ -163,6 +164,51 @@ class CalendarYearRow(Base):
 
 # Core tables, for the hot paths that need no identity map (plain inserts, compare-and-set
 # updates, reads turned straight into records): one statement each, no flush.
+class SyncStateRow(Base):
+    """A value of the sync engine: the registry's URL and epoch, this counter's credential."""
+
+    __tablename__ = "sync_state"
+
+    key: Mapped[str] = mapped_column(primary_key=True)
+    value: Mapped[str]
+
+
+class SyncCursorRow(Base):
+    """The last change position pulled from a space, committed with the changes it covers."""
+
+    __tablename__ = "sync_cursors"
+
+    space: Mapped[str] = mapped_column(primary_key=True)
+    version: Mapped[int]
+
+
+class StaffCacheRow(Base):
+    """A staff member of this hall as the registry announced them, for offline logins."""
+
+    __tablename__ = "staff_cache"
+
+    staff_id: Mapped[str] = mapped_column(primary_key=True)
+    hall: Mapped[str]
+    name: Mapped[str]
+    role: Mapped[str]
+    verifier: Mapped[str]
+    active: Mapped[bool]
+    failures: Mapped[int]
+    locked_until: Mapped[datetime | None]
+
+
+class BlobRow(Base):
+    """A scan in the content-addressed folder; kept until the registry verified it."""
+
+    __tablename__ = "blobs"
+
+    sha256: Mapped[str] = mapped_column(primary_key=True)
+    size: Mapped[int]
+    media_type: Mapped[str]
+    created_at: Mapped[datetime]
+    verified_at: Mapped[datetime | None]
+
+
 DEVICE = Base.metadata.tables["device"]
 COUNTERS = Base.metadata.tables["counters"]
 NUMBER_SEQUENCES = Base.metadata.tables["number_sequences"]
@@ -173,3 +219,7 @@ DOCUMENTS = Base.metadata.tables["documents"]
 CATALOGUE_ITEMS = Base.metadata.tables["catalogue_items"]
 CALENDAR_OVERRIDES = Base.metadata.tables["calendar_overrides"]
 CALENDAR_YEARS = Base.metadata.tables["calendar_years"]
+SYNC_STATE = Base.metadata.tables["sync_state"]
+SYNC_CURSORS = Base.metadata.tables["sync_cursors"]
+STAFF_CACHE = Base.metadata.tables["staff_cache"]
+BLOBS = Base.metadata.tables["blobs"]

@@ -106,7 +106,13 @@ def test_complete_application_is_accepted_completed_and_handed_out(
         "case.delivered",
     ]
     assert [op.client_seq for op in pending] == sorted(op.client_seq for op in pending)
-    assert [op.base_version for op in pending] == [None, 1, 2, 3, 4]
+    # No registry has seen the case yet: every operation is based on "unknown to the registry".
+    assert [op.base_version for op in pending] == [None] * 5
+    # Each operation carries the sealed audit entry and the documents of its action.
+    audit = [op.payload["audit"] for op in pending]
+    assert [entry["seq"] for entry in audit] == sorted(entry["seq"] for entry in audit)  # type: ignore[index]
+    numbers = [doc["number"] for op in pending for doc in op.payload["documents"]]  # type: ignore[index, union-attr]
+    assert numbers == [d.number for d in documents]
 
 
 def test_missing_material_gets_one_notice_then_acceptance_on_return(

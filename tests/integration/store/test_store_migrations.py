@@ -76,7 +76,7 @@ def _sha256(path: Path) -> str:
 
 def test_a_fresh_store_is_at_the_latest_version_without_a_backup(path: Path) -> None:
     with open_store(path, device=DEVICE) as store:
-        assert store.health().schema_version == latest_version() == 1
+        assert store.health().schema_version == latest_version() == 2
     assert _user_version(path) == latest_version()
     assert list(path.parent.glob("*.bak")) == []
 
@@ -116,10 +116,11 @@ def test_a_failing_step_leaves_the_store_at_its_version_with_its_operations(
     path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pending = _store_with_pending(path)
-    monkeypatch.setattr(migrations, "STEPS", _with_step(Migration(2, "scans", _half_way_then_fail)))
-    with pytest.raises(MigrationFailed, match=r"version 2.*stays at version 1.*disk said no"):
+    new = latest_version() + 1
+    monkeypatch.setattr(migrations, "STEPS", _with_step(Migration(new, "scans", _half_way_then_fail)))
+    with pytest.raises(MigrationFailed, match=rf"version {new}.*stays at version {new - 1}.*disk"):
         open_store(path, device=DEVICE)
-    assert _user_version(path) == 1
+    assert _user_version(path) == new - 1
     assert _pending_ids(path) == pending
     with _raw(path) as raw:
         tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master")}
@@ -135,21 +136,22 @@ def test_an_upgrade_backs_up_first_and_keeps_every_pending_operation(
     path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pending = _store_with_pending(path)
-    monkeypatch.setattr(migrations, "STEPS", _with_step(Migration(2, "notes", _add_note_column)))
+    new = latest_version() + 1
+    monkeypatch.setattr(migrations, "STEPS", _with_step(Migration(new, "notes", _add_note_column)))
     with open_store(path, device=DEVICE) as store:
-        assert store.health().schema_version == 2
+        assert store.health().schema_version == new
         with store.unit_of_work() as uow:
             assert [op.op_id for op in uow.outbox.pending()] == pending
-    backup = path.with_name("counter.db.pre-v2.bak")
-    assert _user_version(backup) == 1
+    backup = path.with_name(f"counter.db.pre-v{new}.bak")
+    assert _user_version(backup) == new - 1
     assert _pending_ids(backup) == pending
     with _raw(backup) as raw:
         assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    assert _user_version(path) == 2
+    assert _user_version(path) == new
     assert _pending_ids(path) == pending
 
 
 def test_steps_must_be_numbered_without_gaps(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
-    monkeypatch.setattr(migrations, "STEPS", _with_step(Migration(3, "gap", _add_note_column)))
+    monkeypatch.setattr(migrations, "STEPS", _with_step(Migration(latest_version() + 2, "gap", _add_note_column)))
     with pytest.raises(StoreError, match="without gaps"):
         open_store(path)

@@ -1,0 +1,96 @@
+"""Scans in a content-addressed folder: written, synced to disk and hashed before use.
+
+A scan is written to a temporary file, fsynced, hashed (SHA-256) and renamed to its hash, and
+the folder is fsynced too, all before the transaction that references it (SYNC.md, Local write
+path): a case can never point at bytes that are not on disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+from clerk.errors import InvalidInput, NotFound
+
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+MAX_SCAN_BYTES = 256 * 1024 * 1024
+
+
+class ScanFolder:
+    """The counter's scans, each in a file named by its SHA-256."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def put(self, data: bytes) -> str:
+        """Store a scan durably; returns its SHA-256 (storing the same bytes twice is one file).
+
+        Raises:
+            InvalidInput: the scan is empty or larger than MAX_SCAN_BYTES.
+            OSError: the disk refused (full, read-only); nothing is left half-written.
+        """
+        if not 0 < len(data) <= MAX_SCAN_BYTES:
+            raise InvalidInput(f"a scan has 1 to {MAX_SCAN_BYTES} bytes, not {len(data)}")
+        sha256 = hashlib.sha256(data).hexdigest()
+        target = self.path(sha256)
+        if target.exists():
+            return sha256
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{sha256}.{secrets.token_hex(4)}.tmp")
+        try:
+            with open(temporary, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            temporary.replace(target)
+        finally:
+            temporary.unlink(missing_ok=True)
+        _sync_folder(target.parent)
+        return sha256
+
+    def path(self, sha256: str) -> Path:
+        """Where the scan with this hash lives.
+
+        Raises:
+            InvalidInput: not a SHA-256.
+        """
+        if not _SHA256.match(sha256):
+            raise InvalidInput(f"{sha256!r} is not a SHA-256")
+        return self.root / sha256[:2] / sha256
+
+    def read_from(self, sha256: str, offset: int, *, chunk: int) -> Iterator[bytes]:
+        """The scan's bytes from `offset` on, in chunks.
+
+        Raises:
+            NotFound: the scan is not in the folder.
+        """
+        try:
+            handle = open(self.path(sha256), "rb")  # noqa: SIM115  (closed by the generator)
+        except FileNotFoundError:
+            raise NotFound(f"scan {sha256} is not in {self.root}") from None
+        with handle:
+            handle.seek(offset)
+            while data := handle.read(chunk):
+                yield data
+
+    def intact(self, sha256: str) -> bool:
+        """Whether the stored bytes still hash to their name."""
+        digest = hashlib.sha256()
+        try:
+            for data in self.read_from(sha256, 0, chunk=1024 * 1024):
+                digest.update(data)
+        except NotFound:
+            return False
+        return digest.hexdigest() == sha256
+
+
+def _sync_folder(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

@@ -1,0 +1,173 @@
+"""The registry's database: engines for SQLite and PostgreSQL, migrations, the server epoch.
+
+Every write transaction that touches a change space first locks that space's version row
+(`lock_space`) and takes its positions from it, so positions appear in commit order: a reader
+never sees position N+1 before N is committed (SYNC.md, Pull). On SQLite the whole database is
+locked by BEGIN IMMEDIATE; on PostgreSQL the row lock does it, so several stateless registry
+processes can serve one database.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, insert, select, text, update
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from registry.errors import ConfigurationError
+from registry.schema import META, METADATA, SPACES
+
+_log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+_MIGRATION_LOCK = 72_411_001  # PostgreSQL advisory lock key held while migrating
+
+
+def utc_now() -> datetime:
+    """The registry's clock (UTC)."""
+    return datetime.now(UTC)
+
+
+def stamp(moment: datetime) -> str:
+    """The stored form of a time: UTC ISO 8601 with microseconds (sorts as it compares)."""
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def create_registry_engine(url: str) -> Engine:
+    """An engine for the registry's database, SQLite or PostgreSQL.
+
+    Raises:
+        ConfigurationError: the URL is malformed or names another kind of database.
+    """
+    try:
+        parsed = make_url(url)
+    except ArgumentError as err:
+        raise ConfigurationError(f"the database URL {url!r} is malformed: {err}") from None
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(url)
+    if parsed.get_backend_name() == "postgresql":
+        if parsed.drivername == "postgresql":
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        return create_engine(parsed, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    raise ConfigurationError(f"the registry runs on SQLite or PostgreSQL, not {parsed.drivername}")
+
+
+def _sqlite_engine(url: str) -> Engine:
+    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection: Any, _record: object) -> None:
+        assert isinstance(dbapi_connection, sqlite3.Connection)
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON"):
+            dbapi_connection.execute(f"PRAGMA {pragma}")
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def is_postgres(engine: Engine | Connection) -> bool:
+    """Whether the database is PostgreSQL (else SQLite)."""
+    return engine.dialect.name == "postgresql"
+
+
+def migrate(engine: Engine) -> int:
+    """Create or upgrade the schema; safe when several processes start at once.
+
+    Returns:
+        The schema version now in place.
+
+    Raises:
+        ConfigurationError: the database was written by a newer registry.
+    """
+    with engine.begin() as connection:
+        if is_postgres(connection):
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+        METADATA.create_all(connection, checkfirst=True)
+        version = _meta(connection, "schema_version")
+        if version is not None and int(version) > SCHEMA_VERSION:
+            raise ConfigurationError(
+                f"this database has registry schema {version}; this registry knows "
+                f"{SCHEMA_VERSION}: run the newer registry"
+            )
+        if version is None:
+            _set_meta(connection, "schema_version", str(SCHEMA_VERSION))
+            _set_meta(connection, "epoch", new_epoch_value())
+            _log.info("registry database initialised at schema %d", SCHEMA_VERSION)
+    return SCHEMA_VERSION
+
+
+def new_epoch_value() -> str:
+    """A fresh server epoch: random, so a restored copy can never reuse one."""
+    return secrets.token_hex(8)
+
+
+def server_epoch(connection: Connection) -> str:
+    """The registry's current epoch (changes when it is restored from a backup)."""
+    value = _meta(connection, "epoch")
+    if value is None:
+        raise ConfigurationError("the registry database is not initialised: run `admin init`")
+    return value
+
+
+def renew_epoch(engine: Engine) -> str:
+    """Give the registry a new epoch, after a restore: counters then re-push what they hold."""
+    value = new_epoch_value()
+    with engine.begin() as connection:
+        _set_meta(connection, "epoch", value)
+    _log.warning("registry epoch renewed to %s: counters will re-push their operations", value)
+    return value
+
+
+@contextmanager
+def transaction(engine: Engine) -> Iterator[Connection]:
+    """One write transaction (BEGIN IMMEDIATE on SQLite), committed unless an error escapes."""
+    with engine.begin() as connection:
+        yield connection
+
+
+def lock_space(connection: Connection, space: str) -> int:
+    """Lock a change space for this transaction and return its last position.
+
+    The space's row is created on first use (racing creators are settled by the primary key).
+    """
+    query = select(SPACES.c.version).where(SPACES.c.space == space).with_for_update()
+    version = connection.execute(query).scalar()
+    if version is None:
+        if is_postgres(connection):
+            connection.execute(
+                text(
+                    "INSERT INTO spaces (space, version) VALUES (:space, 0) "
+                    "ON CONFLICT (space) DO NOTHING"
+                ),
+                {"space": space},
+            )
+        else:
+            connection.execute(insert(SPACES).values(space=space, version=0))
+        version = connection.execute(query).scalar_one()
+    return int(version)
+
+
+def advance_space(connection: Connection, space: str, version: int) -> None:
+    """Record the space's new last position (inside the transaction that locked it)."""
+    connection.execute(update(SPACES).where(SPACES.c.space == space).values(version=version))
+
+
+def _meta(connection: Connection, key: str) -> str | None:
+    return connection.execute(select(META.c.value).where(META.c.key == key)).scalar()
+
+
+def _set_meta(connection: Connection, key: str, value: str) -> None:
+    if connection.execute(update(META).where(META.c.key == key).values(value=value)).rowcount:
+        return
+    connection.execute(insert(META).values(key=key, value=value))

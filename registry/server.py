@@ -1,0 +1,165 @@
+"""Running the registry: one process or several, and the counter's embedded default.
+
+`serve` migrates the database, then serves with uvicorn. Several processes may serve one
+PostgreSQL database (nothing is kept in memory between requests but a few seconds' copy of the
+epoch). `embedded` is what a counter starts when nobody configured a registry: SQLite in the
+counter's data folder, the demo hall set up, on a free loopback port written to a file.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+
+import uvicorn
+from fastapi import FastAPI
+from sqlalchemy import Engine, select
+
+from clerk.catalog import DEMO_CATALOGUE, load_catalogue
+from clerk.staff import Role
+from registry import admin
+from registry.api import create_app
+from registry.db import create_registry_engine, migrate, transaction, utc_now
+from registry.schema import COUNTERS, HALLS
+from registry.settings import Settings, from_environment
+
+_log = logging.getLogger(__name__)
+
+DEMO_HALL = "DEMO"
+DEMO_COUNTERS = ("W01", "W02", "W03", "W04")
+DEMO_STAFF = (
+    ("C001", "王芳", Role.CLERK, "clerk-demo-1"),
+    ("C002", "李强", Role.CLERK, "clerk-demo-2"),
+    ("S001", "张敏", Role.SUPERVISOR, "supervisor-demo"),
+    ("A001", "系统管理员", Role.ADMIN, "admin-demo-pass"),
+)
+"""The demo hall's staff and passwords (documented in the README; demo data only)."""
+
+
+def app_from_environment() -> FastAPI:
+    """The application for uvicorn's factory mode (several worker processes)."""
+    settings = from_environment()
+    engine = create_registry_engine(settings.database_url)
+    migrate(engine)
+    return create_app(settings, engine)
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A bound, listening TCP socket (port 0 picks a free one)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(128)
+    return sock
+
+
+def serve(
+    settings: Settings, *, host: str, port: int, port_file: Path | None = None, workers: int = 1
+) -> None:
+    """Migrate, then serve until interrupted; writes the bound port to `port_file` if given."""
+    engine = create_registry_engine(settings.database_url)
+    migrate(engine)
+    if workers > 1:
+        os.environ["WINDOW_CLERK_REGISTRY_DATABASE_URL"] = settings.database_url
+        uvicorn.run(
+            "registry.server:app_from_environment",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            access_log=False,
+            log_level="warning",
+        )
+        return
+    sock = listening_socket(host, port)
+    if port_file is not None:
+        _write_private(port_file, str(sock.getsockname()[1]))
+    config = uvicorn.Config(
+        create_app(settings, engine), access_log=False, log_level="warning", timeout_keep_alive=30
+    )
+    _log.info("registry serving on %s:%d", host, sock.getsockname()[1])
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+@dataclass(frozen=True, slots=True)
+class EmbeddedSetup:
+    """Where the embedded registry keeps its files."""
+
+    folder: Path
+
+    @property
+    def database_url(self) -> str:
+        """SQLite in the folder."""
+        return f"sqlite:///{self.folder / 'registry.sqlite'}"
+
+    def enrolment_file(self, counter: str) -> Path:
+        """Where a fresh one-time code for `counter` is left for the counter to pick up."""
+        return self.folder / f"enrolment-{counter}.txt"
+
+    def secret(self) -> str:
+        """This registry's signing secret (made once, kept private in the folder)."""
+        path = self.folder / "secret"
+        if not path.exists():
+            _write_private(path, secrets.token_urlsafe(48))
+        return path.read_text().strip()
+
+
+def prepare_embedded(setup: EmbeddedSetup, *, counter: str = "W01") -> Settings:
+    """Set up the demo hall (once) and leave an enrolment code for `counter` if it needs one."""
+    setup.folder.mkdir(parents=True, exist_ok=True)
+    settings = Settings(database_url=setup.database_url, secret=setup.secret())
+    engine = create_registry_engine(settings.database_url)
+    migrate(engine)
+    _demo_hall(engine)
+    with transaction(engine) as connection:
+        enrolled = connection.execute(
+            select(COUNTERS.c.token_hash).where(
+                COUNTERS.c.hall == DEMO_HALL, COUNTERS.c.code == counter
+            )
+        ).scalar()
+        if enrolled is None:
+            code = admin.enrolment_code(
+                connection, hall=DEMO_HALL, code=counter, now=utc_now(), hours=24
+            )
+            _write_private(setup.enrolment_file(counter), code)
+    engine.dispose()
+    return settings
+
+
+def _demo_hall(engine: Engine) -> None:
+    now = utc_now()
+    with transaction(engine) as connection:
+        admin.import_catalogue(connection, load_catalogue(DEMO_CATALOGUE), now=now)
+        if connection.execute(select(HALLS.c.code).where(HALLS.c.code == DEMO_HALL)).first():
+            return
+        admin.create_hall(connection, code=DEMO_HALL, name="演示政务服务大厅", now=now)
+        for code in DEMO_COUNTERS:
+            admin.create_counter(connection, hall=DEMO_HALL, code=code, name=f"{code[1:]}号窗口")
+        for staff_id, name, role, password in DEMO_STAFF:
+            admin.create_staff(
+                connection,
+                staff_id=staff_id,
+                hall=DEMO_HALL,
+                name=name,
+                role=role,
+                password=password,
+                now=now,
+            )
+    _log.info("embedded registry: demo hall %s set up", DEMO_HALL)
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write a small secret file readable by this user only, atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    temporary.replace(path)
