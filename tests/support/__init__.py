@@ -1,0 +1,1 @@
+"""Test infrastructure shared by the registry and sync tests: a fault proxy and real PostgreSQL."""
