@@ -9,20 +9,21 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from clerk.catalog import load_catalogue
-from clerk.errors import NotFound
-from clerk.ports import DeviceIdentity
-from clerk.services import ItemSummary, install_catalogue, list_items
-from clerk.store import Store, open_store
-from clerk.store.ids import uuid7
+from clerk.errors import ClerkError
+from clerk.scans import ScanFolder
+from clerk.services import list_items
+from sync.client import SyncError
+from sync.embedded import EmbeddedRegistryFailed
+from sync.engine import SyncEngine
+from sync.loop import SyncLoop
+from sync.setup import Connection, open_counter
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_translators
 from ui.main_window import MainWindow
+from ui.sync_status import HealthBridge, SyncStatus
 
 log = logging.getLogger(__name__)
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-DEMO_CATALOGUE = RESOURCES / "catalogue" / "demo.json"
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -30,7 +31,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="window-clerk", description="Window Clerk counter")
     parser.add_argument("--data-dir", type=Path, help="where the counter keeps its store")
     parser.add_argument("--language", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
-    parser.add_argument("--catalogue", type=Path, default=DEMO_CATALOGUE, help=argparse.SUPPRESS)
+    parser.add_argument("--registry", help="the hall's registry URL (default: an embedded one)")
+    parser.add_argument("--enrolment-code", help="one-time code to enrol with --registry")
     parser.add_argument(
         "--self-test", action="store_true", help="start, show the window, then quit (for checks)"
     )
@@ -55,25 +57,30 @@ def configure_logging(folder: Path) -> None:
     logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
 
 
-def open_counter_store(folder: Path, catalogue: Path) -> tuple[Store, tuple[ItemSummary, ...]]:
-    """Open (or create) the counter's store and make sure it holds a catalogue.
+def connect(folder: Path, args: argparse.Namespace) -> Connection:
+    """Open the store and reach its registry (the embedded one unless one is configured).
 
-    Until the counter enrols with a registry it runs as the demo hall's counter W01.
-
-    Returns:
-        The open store and the items of its catalogue.
+    A counter that holds no catalogue yet (its first start) synchronises once before the
+    window opens, so the clerk starts with the hall's catalogue, staff and calendar.
     """
-    store = open_store(folder / "counter.db")
-    try:
-        store.device  # noqa: B018 - raises NotFound for a store that was never registered
-    except NotFound:
-        store.register(DeviceIdentity(device_id=uuid7(), hall="DEMO", counter="W01", epoch=1))
-    items = list_items(store.unit_of_work(read_only=True))
-    if not items:
-        install_catalogue(store.unit_of_work(), load_catalogue(catalogue))
-        log.info("installed catalogue from %s", catalogue.name)
-        items = list_items(store.unit_of_work(read_only=True))
-    return store, items
+    connection = open_counter(folder, registry_url=args.registry, code=args.enrolment_code)
+    if not list_items(connection.store.unit_of_work(read_only=True)):
+        engine = SyncEngine(connection.store, connection.client, scans=ScanFolder(folder / "scans"))
+        try:
+            engine.run_once()
+        except SyncError as error:
+            log.warning("first synchronisation failed: %s", error)
+    return connection
+
+
+def start_sync(connection: Connection, folder: Path, status: SyncStatus) -> SyncLoop:
+    """Run the sync loop in the background, reporting to the status bar."""
+    bridge = HealthBridge(status)
+    bridge.changed.connect(status.show_health)
+    engine = SyncEngine(connection.store, connection.client, scans=ScanFolder(folder / "scans"))
+    loop = SyncLoop(engine, on_health=bridge.publish)
+    loop.start()
+    return loop
 
 
 def main(argv: Sequence[str]) -> int:
@@ -85,16 +92,26 @@ def main(argv: Sequence[str]) -> int:
     folder = data_dir(args.data_dir)
     configure_logging(folder)
     translators = install_translators(app, args.language)
-    store, items = open_counter_store(folder, args.catalogue)
     try:
-        device = store.device
+        connection = connect(folder, args)
+    except (ClerkError, EmbeddedRegistryFailed) as error:
+        log.error("cannot start the counter: %s", error)
+        QMessageBox.critical(None, app.tr("Window Clerk"), str(error))
+        return 1
+    loop: SyncLoop | None = None
+    try:
+        device = connection.store.device
+        items = list_items(connection.store.unit_of_work(read_only=True))
         window = MainWindow(items, counter_label=f"{device.hall} · {device.counter}")
+        loop = start_sync(connection, folder, window.sync_status)
         window.show()
         if args.self_test:
             QTimer.singleShot(0, app.quit)
         code = app.exec()
     finally:
-        store.close()
+        if loop is not None:
+            loop.stop()
+        connection.close()
         for translator in translators:
             app.removeTranslator(translator)
     return code

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from clerk.services import ItemSummary
 from ui.catalogue_view import CatalogueView
+from ui.sync_status import SyncStatus
 
 
 class MainWindow(QMainWindow):
@@ -25,6 +26,8 @@ class MainWindow(QMainWindow):
         self.catalogue = CatalogueView(items, self)
         self.setCentralWidget(self.catalogue)
         self.counter = QLabel(counter_label, self)
+        self.sync_status = SyncStatus(self)
+        self.statusBar().addPermanentWidget(self.sync_status)
         self.statusBar().addPermanentWidget(self.counter)
         self.statusBar().showMessage(self.tr("%n service item(s)", "", len(items)))
         self.resize(1100, 700)

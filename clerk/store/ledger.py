@@ -122,6 +122,10 @@ class SyncLedger:
         """Keep the credential of a fresh enrolment and the registry's epoch."""
         self.set_values({_URL: credentials.registry_url, _TOKEN: credentials.token, _EPOCH: epoch})
 
+    def move_registry(self, url: str) -> None:
+        """Keep the credential but reach the registry at a new address (same registry)."""
+        self.set_values({_URL: url})
+
     def server_epoch(self) -> str | None:
         """The registry epoch this store last synchronised with."""
         return self.value(_EPOCH)
