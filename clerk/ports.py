@@ -226,6 +226,13 @@ class CalendarRepository(Protocol):
         """Replace all overrides."""
 
 
+class ScanIndex(Protocol):
+    """The scans this counter holds, and whether the registry verified them."""
+
+    def add(self, *, sha256: str, size: int, media_type: str, at: datetime) -> None:
+        """Index a scan already in the scan folder (the same bytes twice are one entry)."""
+
+
 class UnitOfWork(Protocol):
     """One clerk action: everything done inside commits together or not at all."""
 
@@ -237,6 +244,7 @@ class UnitOfWork(Protocol):
     documents: DocumentRepository
     catalogue: CatalogueRepository
     calendar: CalendarRepository
+    scans: ScanIndex
 
     def __enter__(self) -> Self:
         """Begin the transaction (BEGIN IMMEDIATE)."""

@@ -97,8 +97,8 @@ def decide(
         update(CASES)
         .where(CASES.c.case_id == case_id)
         .values(
-            {key: updated[key] for key in ("status", "version", "data", "last_writer", "run_base")},
-            updated_at=stamp(now),
+            {key: updated[key] for key in ("status", "version", "data", "last_writer", "run_base")}
+            | {"updated_at": stamp(now)},
         )
     )
     _trace(connection, member, decision, case_id=case_id, now=now)

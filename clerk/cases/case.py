@@ -19,6 +19,7 @@ from clerk.cases.parts import (
     OwedItem,
     RefusalRequest,
     Remedies,
+    Scan,
     StatusChange,
     Suspension,
     Visit,
@@ -90,6 +91,7 @@ class Case:
     delivery: Delivery | None = None
     closing_reason: str = ""
     history: list[StatusChange] = field(default_factory=list)
+    scans: list[Scan] = field(default_factory=list)
 
     # -- opening and intake ------------------------------------------------------------
 
@@ -537,6 +539,22 @@ class Case:
             as_of=as_of,
             calendar=calendar,
         )
+
+    def attach_scan(self, scan: Scan, item: ServiceItem) -> None:
+        """Keep a scan of one of the item's materials with the case.
+
+        Raises:
+            InvalidInput: the item has no such material, or the scan is not a SHA-256 of bytes.
+            RuleViolation: the case is closed.
+        """
+        self._require_item(item)
+        self._require_not_terminal()
+        if scan.material not in {m.code for m in item.materials}:
+            raise InvalidInput(f"item {item.code} has no material {scan.material!r}")
+        if len(scan.sha256) != 64 or scan.size <= 0:
+            raise InvalidInput("a scan is named by the SHA-256 of its bytes and is not empty")
+        local_day(scan.at)  # refuses a naive time
+        self.scans.append(scan)
 
     # -- internals -------------------------------------------------------------------
 

@@ -69,6 +69,18 @@ class Visit:
 
 
 @dataclass(frozen=True, slots=True)
+class Scan:
+    """A scanned material: its bytes are in the scan folder under their SHA-256."""
+
+    material: str
+    sha256: str
+    size: int
+    media_type: str
+    at: datetime
+    by: str
+
+
+@dataclass(frozen=True, slots=True)
 class HandIn:
     """When a material's current record was handed in.
 

@@ -26,6 +26,7 @@ from clerk.services.queries import (
     search_cases,
     verify_audit,
 )
+from clerk.services.scans import attach_scan
 from clerk.services.views import ActionResult, CaseSummary, CaseView, ItemSummary
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "ItemSummary",
     "accept",
     "approve_refusal",
+    "attach_scan",
     "case_documents",
     "complete_on_the_spot",
     "corrections_received",

@@ -25,6 +25,7 @@ from clerk.ports import (
     DocumentRepository,
     NumberAllocator,
     OutboxRepository,
+    ScanIndex,
 )
 from clerk.store.cases import SqlCaseRepository
 from clerk.store.device import require_device
@@ -36,6 +37,7 @@ from clerk.store.records import (
     SqlNumberAllocator,
 )
 from clerk.store.reference import SqlCalendarRepository, SqlCatalogueRepository
+from clerk.store.scans import SqlScanIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,7 @@ class SqlRepositories:
     documents: SqlDocumentRepository
     catalogue: SqlCatalogueRepository
     calendar: SqlCalendarRepository
+    scans: SqlScanIndex
 
     @classmethod
     def of(cls, session: Session, device: DeviceIdentity) -> SqlRepositories:
@@ -61,6 +64,7 @@ class SqlRepositories:
             documents=SqlDocumentRepository(session),
             catalogue=SqlCatalogueRepository(session),
             calendar=SqlCalendarRepository(session),
+            scans=SqlScanIndex(session),
         )
 
 
@@ -89,6 +93,7 @@ class SqlUnitOfWork:
     documents: DocumentRepository
     catalogue: CatalogueRepository
     calendar: CalendarRepository
+    scans: ScanIndex
 
     def __init__(self, sessions: sessionmaker[Session], *, read_only: bool = False) -> None:
         self._sessions = sessions
@@ -132,6 +137,7 @@ class SqlUnitOfWork:
         self.audit, self.numbers = repositories.audit, repositories.numbers
         self.documents, self.catalogue = repositories.documents, repositories.catalogue
         self.calendar = repositories.calendar
+        self.scans = repositories.scans
 
     def commit(self) -> None:
         """Make everything durable; returns only after SQLite synced the commit to disk.

@@ -231,6 +231,21 @@ class Counter:
         services.accept(self.store.unit_of_work(), case_id=case_id, actor=self.clerk, now=now)
         return case_id
 
+    def attach_scan(self, case_id: str, data: bytes, *, material: str = "M01") -> str:
+        """Scan a material of a case (bytes to the scan folder first); returns its SHA-256."""
+        sha256 = self.scans.put(data)
+        services.attach_scan(
+            self.store.unit_of_work(),
+            case_id=case_id,
+            material=material,
+            sha256=sha256,
+            size=len(data),
+            media_type="application/pdf",
+            actor=self.clerk,
+            now=at("2026-03-02 09:20"),
+        )
+        return sha256
+
     def sync(self) -> None:
         """One sync round, then note the cursors (they must never move back)."""
         self.engine.run_once()
@@ -248,6 +263,20 @@ class Counter:
         """Close the store and the client."""
         self.client.close()
         self.store.close()
+
+
+def staff_session(
+    registry: RegistryProcess, staff: str = "S001", hall: str = HALL
+) -> dict[str, str]:
+    """Authorization headers of a staff member of the hall (see STAFF)."""
+    password = STAFF[staff][2]
+    answer = requests.post(
+        f"{registry.url}/api/v1/auth/login",
+        json={"staff_id": f"{hall}{staff}", "password": password},
+        timeout=10,
+    )
+    answer.raise_for_status()
+    return {"Authorization": f"Bearer {answer.json()['token']}"}
 
 
 def local_ops(counter: Counter) -> list[tuple[str, str]]:

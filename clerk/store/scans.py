@@ -1,0 +1,31 @@
+"""The index of scans this counter holds, written in the transaction that attaches them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session
+
+from clerk.store.codec import require_aware
+from clerk.store.errors import execute_or_refuse
+from clerk.store.schema import BLOBS
+
+
+class SqlScanIndex:
+    """Scans in the unit of work's session (implements `clerk.ports.ScanIndex`)."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, *, sha256: str, size: int, media_type: str, at: datetime) -> None:
+        """Index a scan; the same bytes indexed again change nothing."""
+        statement = insert(BLOBS).values(
+            sha256=sha256,
+            size=size,
+            media_type=media_type,
+            created_at=require_aware(at, "scan time"),
+            verified_at=None,
+        )
+        refusal = f"scan {sha256} was not indexed"
+        execute_or_refuse(self._session, statement.on_conflict_do_nothing(), refusal)
