@@ -58,6 +58,14 @@ class Busy(SyncError):
         self.retry_after = retry_after
 
 
+class SlowDown(SyncError):
+    """The registry refuses more attempts for a while (a locked-out login): `retry_after`."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 class Refused(SyncError):
     """The registry refused the request; `status` and `code` say why."""
 
@@ -200,7 +208,7 @@ class RegistryClient:
                 headers=all_headers,
                 timeout=self.timeout,
             )
-            body = response.json() if response.content else None
+            body = _json_body(response)
         except (requests.ConnectionError, requests.Timeout) as err:
             raise Offline(f"the registry cannot be reached: {type(err).__name__}") from None
         except (
@@ -226,11 +234,25 @@ class RegistryClient:
             raise Offline(f"the registry's answer is not a {kind.__name__}: {err}") from None
 
 
+def _json_body(response: requests.Response) -> Any:
+    """The answer's JSON; an error page that is not JSON (a 502 from a proxy in front) has none."""
+    if not response.content:
+        return None
+    try:
+        return response.json()
+    except ValueError:
+        if response.status_code >= 400:
+            return None  # the status says what happened: Busy, Refused, …
+        raise
+
+
 def _error(response: requests.Response, body: Any) -> SyncError:
     status = response.status_code
     message = body.get("message", "") if isinstance(body, dict) else ""
     code = body.get("code", "") if isinstance(body, dict) else ""
     retry_after = _retry_after(response.headers.get("Retry-After"))
+    if code == "slow_down":
+        return SlowDown(message or "too many attempts", retry_after=retry_after)
     if status in (429, 503) or status >= 500:
         return Busy(f"the registry is busy ({status}): {message}", retry_after=retry_after)
     if status == 401:
