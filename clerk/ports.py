@@ -226,6 +226,34 @@ class CalendarRepository(Protocol):
         """Replace all overrides."""
 
 
+@dataclass(frozen=True, slots=True)
+class PrintJob:
+    """A document to print; copy 0 is the original, later copies print marked as copies."""
+
+    job_id: int
+    number: str
+    copy: int
+    state: str  # queued, printed or cancelled
+    attempts: int
+    last_error: str | None
+
+
+class PrintQueue(Protocol):
+    """Jobs for the printer, kept until it took them."""
+
+    def add(self, number: str, *, at: datetime) -> PrintJob:
+        """Queue the next copy of a document (the original first)."""
+
+    def queued(self, limit: int = 50) -> Sequence[PrintJob]:
+        """Jobs waiting, oldest first."""
+
+    def printed(self, job_id: int, *, at: datetime) -> None:
+        """The printer took the job."""
+
+    def failed(self, job_id: int, *, error: str) -> None:
+        """An attempt failed; the job stays queued."""
+
+
 class ScanIndex(Protocol):
     """The scans this counter holds, and whether the registry verified them."""
 
@@ -245,6 +273,7 @@ class UnitOfWork(Protocol):
     catalogue: CatalogueRepository
     calendar: CalendarRepository
     scans: ScanIndex
+    prints: PrintQueue
 
     def __enter__(self) -> Self:
         """Begin the transaction (BEGIN IMMEDIATE)."""

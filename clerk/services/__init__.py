@@ -18,6 +18,7 @@ from clerk.services.intake import (
     record_materials,
     record_return_visit,
 )
+from clerk.services.printing import job_failed, job_printed, queued_jobs, reprint
 from clerk.services.queries import (
     case_documents,
     get_case,
@@ -44,12 +45,16 @@ __all__ = [
     "get_case",
     "install_catalogue",
     "issue_notice",
+    "job_failed",
+    "job_printed",
     "list_items",
     "open_case",
+    "queued_jobs",
     "receive",
     "record_hand_out",
     "record_materials",
     "record_return_visit",
+    "reprint",
     "request_refusal",
     "search_cases",
     "verify_audit",

@@ -76,6 +76,7 @@ def issue_document(
     """
     number = number or new_number(uow, now)
     uow.documents.add(DocumentRecord(number, kind, case.case_id, now, dict(payload)))
+    uow.prints.add(number, at=now)  # queued with the document: paper is never lost
     return number
 
 

@@ -209,6 +209,21 @@ class BlobRow(Base):
     verified_at: Mapped[datetime | None]
 
 
+class PrintJobRow(Base):
+    """A document waiting for (or taken by) the printer; copy 0 is the original."""
+
+    __tablename__ = "print_jobs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(ForeignKey("documents.number"))
+    copy: Mapped[int]
+    state: Mapped[str]
+    attempts: Mapped[int]
+    last_error: Mapped[str | None]
+    created_at: Mapped[datetime]
+    printed_at: Mapped[datetime | None]
+
+
 DEVICE = Base.metadata.tables["device"]
 COUNTERS = Base.metadata.tables["counters"]
 NUMBER_SEQUENCES = Base.metadata.tables["number_sequences"]
@@ -223,3 +238,4 @@ SYNC_STATE = Base.metadata.tables["sync_state"]
 SYNC_CURSORS = Base.metadata.tables["sync_cursors"]
 STAFF_CACHE = Base.metadata.tables["staff_cache"]
 BLOBS = Base.metadata.tables["blobs"]
+PRINT_JOBS = Base.metadata.tables["print_jobs"]

@@ -25,12 +25,14 @@ from clerk.ports import (
     DocumentRepository,
     NumberAllocator,
     OutboxRepository,
+    PrintQueue,
     ScanIndex,
 )
 from clerk.store.cases import SqlCaseRepository
 from clerk.store.device import require_device
 from clerk.store.errors import REFUSED, StoreBusy, StoreError
 from clerk.store.outbox import SqlOutboxRepository
+from clerk.store.printjobs import SqlPrintQueue
 from clerk.store.records import (
     SqlAuditRepository,
     SqlDocumentRepository,
@@ -52,6 +54,7 @@ class SqlRepositories:
     catalogue: SqlCatalogueRepository
     calendar: SqlCalendarRepository
     scans: SqlScanIndex
+    prints: SqlPrintQueue
 
     @classmethod
     def of(cls, session: Session, device: DeviceIdentity) -> SqlRepositories:
@@ -65,6 +68,7 @@ class SqlRepositories:
             catalogue=SqlCatalogueRepository(session),
             calendar=SqlCalendarRepository(session),
             scans=SqlScanIndex(session),
+            prints=SqlPrintQueue(session),
         )
 
 
@@ -94,6 +98,7 @@ class SqlUnitOfWork:
     catalogue: CatalogueRepository
     calendar: CalendarRepository
     scans: ScanIndex
+    prints: PrintQueue
 
     def __init__(self, sessions: sessionmaker[Session], *, read_only: bool = False) -> None:
         self._sessions = sessions
@@ -138,6 +143,7 @@ class SqlUnitOfWork:
         self.documents, self.catalogue = repositories.documents, repositories.catalogue
         self.calendar = repositories.calendar
         self.scans = repositories.scans
+        self.prints = repositories.prints
 
     def commit(self) -> None:
         """Make everything durable; returns only after SQLite synced the commit to disk.

@@ -109,9 +109,10 @@ def test_complete_application_is_accepted_completed_and_handed_out(
     # No registry has seen the case yet: every operation is based on "unknown to the registry".
     assert [op.base_version for op in pending] == [None] * 5
     # Each operation carries the sealed audit entry and the documents of its action.
-    audit = [op.payload["audit"] for op in pending]
-    assert [entry["seq"] for entry in audit] == sorted(entry["seq"] for entry in audit)  # type: ignore[index]
-    numbers = [doc["number"] for op in pending for doc in op.payload["documents"]]  # type: ignore[index, union-attr]
+    payloads: list[Any] = [op.payload for op in pending]
+    seqs = [payload["audit"]["seq"] for payload in payloads]
+    assert seqs == sorted(seqs)
+    numbers = [doc["number"] for payload in payloads for doc in payload["documents"]]
     assert numbers == [d.number for d in documents]
 
 
