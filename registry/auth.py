@@ -121,7 +121,9 @@ def authenticate_staff(
 
 def _session_subject(token: str, *, secret: str, now: datetime) -> str:
     encoded, _, mac = token.removeprefix(SESSION_PREFIX).partition(".")
-    if not token.startswith(SESSION_PREFIX) or not hmac.compare_digest(mac, _mac(encoded, secret)):
+    # Compared as bytes: compare_digest raises TypeError on a str with non-ASCII characters.
+    expected = _mac(encoded, secret).encode()
+    if not token.startswith(SESSION_PREFIX) or not hmac.compare_digest(mac.encode(), expected):
         raise Unauthorized("this staff session is not valid")
     try:
         claims = json.loads(base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4)))

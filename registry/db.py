@@ -18,10 +18,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, insert, select, text, update
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError
 
-from registry.errors import ConfigurationError
+from registry.errors import ConfigurationError, Invalid
 from registry.schema import META, METADATA, SPACES
 
 _log = logging.getLogger(__name__)
@@ -72,6 +72,13 @@ def _sqlite_engine(url: str) -> Engine:
     @event.listens_for(engine, "begin")
     def on_begin(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    @event.listens_for(engine, "handle_error")
+    def on_error(context: ExceptionContext) -> None:
+        # sqlite3 refuses an int beyond 64 bits with a bare OverflowError, not a database error;
+        # PostgreSQL says DataError ("bigint out of range"), answered 422 by registry.http.
+        if isinstance(context.original_exception, OverflowError):
+            raise Invalid(f"a number in the request is out of range: {context.original_exception}")
 
     return engine
 

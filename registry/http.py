@@ -16,7 +16,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from starlette.exceptions import HTTPException
 
 from clerk.wire import Problem, to_wire
@@ -100,6 +100,12 @@ class BoundedRoute(APIRoute):
                 return await handler(BoundedRequest(request.scope, request.receive))
             except RegistryError as error:
                 return registry_error(request, error)
+            except HTTPException as error:
+                # FastAPI turns whatever reading a JSON body raised (TooLarge, a damaged gzip
+                # stream) into "400 There was an error parsing the body": answer the cause.
+                if isinstance(error.__cause__, RegistryError):
+                    return registry_error(request, error.__cause__)
+                raise
 
         return bounded
 
@@ -121,6 +127,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(HTTPException, _http)
     app.add_exception_handler(IntegrityError, _integrity)
     app.add_exception_handler(OperationalError, _busy)
+    app.add_exception_handler(DataError, _unstorable)
 
 
 def _validation(_request: Request, error: Exception) -> Response:
@@ -144,6 +151,19 @@ def _integrity(_request: Request, error: Exception) -> Response:
         "concurrent_write",
         "another request wrote the same record: retry",
         headers={"Retry-After": "1"},
+    )
+
+
+def _unstorable(_request: Request, error: Exception) -> Response:
+    """A value the database refuses to store: a NUL character, too long, out of range."""
+    assert isinstance(error, DataError)
+    reason = str(error.orig).splitlines()[0] if error.orig is not None else type(error).__name__
+    _log.info("a value the database cannot store was refused: %s", reason)
+    return problem(
+        422,
+        "invalid",
+        "a value in the request cannot be stored: too long, out of range or with a NUL character",
+        [reason],
     )
 
 

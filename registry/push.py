@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from clerk.audit import AuditEntry, entry_from_json, is_sealed
 from clerk.cases import CaseStatus, can_reach
@@ -272,28 +272,42 @@ def _write(batch: _Batch, changes: Changes, now: datetime) -> None:
     new = [dict(batch.cases[case_id], updated_at=at) for case_id in batch.new_cases]
     if new:
         connection.execute(insert(CASES), new)
+    updated = []
     for case_id in batch.touched:
         row = batch.cases[case_id]
         if case_id not in batch.new_cases:
-            _update_case(connection, row, at)
+            updated.append(_case_update(row, at))
         changes.add(case_change(row))
+    if updated:  # one statement for the batch: on PostgreSQL, not one round trip per case
+        connection.execute(_UPDATE_CASE, updated)
     _write_scans(connection, batch.scans)
     changes.commit(at)
 
 
-def _update_case(connection: Connection, row: dict[str, Any], at: str) -> None:
-    connection.execute(
-        update(CASES)
-        .where(CASES.c.case_id == row["case_id"])
-        .values(
-            status=row["status"],
-            version=row["version"],
-            last_writer=row["last_writer"],
-            run_base=row["run_base"],
-            data=row["data"],
-            updated_at=at,
-        )
+_UPDATE_CASE = (
+    update(CASES)
+    .where(CASES.c.case_id == bindparam("case"))
+    .values(
+        status=bindparam("new_status"),
+        version=bindparam("new_version"),
+        last_writer=bindparam("new_last_writer"),
+        run_base=bindparam("new_run_base"),
+        data=bindparam("new_data"),
+        updated_at=bindparam("new_updated_at"),
     )
+)
+
+
+def _case_update(row: dict[str, Any], at: str) -> dict[str, Any]:
+    return {
+        "case": row["case_id"],
+        "new_status": row["status"],
+        "new_version": row["version"],
+        "new_last_writer": row["last_writer"],
+        "new_run_base": row["run_base"],
+        "new_data": row["data"],
+        "new_updated_at": at,
+    }
 
 
 def _write_scans(connection: Connection, scans: set[tuple[str, str]]) -> None:
