@@ -150,7 +150,7 @@ class RegistryClient:
         answer = self._call("POST", "/sync/push", data=body, headers=headers)
         return self._decode(PushResponse, answer)
 
-    def changes(self, space: str, *, after: int, limit: int = 500) -> ChangePage:
+    def changes(self, space: str, *, after: int, limit: int = 1000) -> ChangePage:
         """A page of changes of `space` after position `after`."""
         answer = self._call(
             "GET", "/sync/changes", params={"space": space, "after": after, "limit": limit}

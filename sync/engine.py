@@ -85,11 +85,13 @@ class SyncEngine:
 
     def run_once(self) -> Report:
         """One full round; raises the client's errors (Offline, Busy, Refused) to the loop."""
+        repushed = 0  # counted by the round that met the new epoch, reported by the one that ends
         for _ in range(_MAX_ROUNDS):
-            report = Report()
+            report = Report(repushed=repushed)
             try:
                 self._round(report)
             except EpochChanged:
+                repushed = report.repushed
                 continue
             return report
         raise RuntimeError("the registry's epoch kept changing during synchronisation")
@@ -190,6 +192,11 @@ class SyncEngine:
         try:
             return self.client.upload_chunk(sha256, size=size, offset=offset, data=chunk)
         except Refused as refusal:
+            if refusal.status == 409:
+                # The chunk may have arrived twice (a duplicated request): the copy is refused.
+                state = self.client.upload_state(sha256)
+                if state is not None and state.received == offset + len(chunk):
+                    return state
             if refusal.status == 422 and self.scans is not None and not self.scans.intact(sha256):
                 raise NotFound(f"scan {sha256} is damaged on this disk") from None
             raise

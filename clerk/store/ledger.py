@@ -40,6 +40,16 @@ _HAS_PENDING = (
 _CASE = select(CASES.c.version, CASES.c.server_version, CASES.c.data).where(
     CASES.c.case_id == bindparam("case_id")
 )
+# A page of changes reads the cases it touches at once, then writes with statements built once.
+_CASES_OF = select(CASES.c.case_id, CASES.c.version, CASES.c.server_version, CASES.c.data).where(
+    CASES.c.case_id.in_(bindparam("case_ids", expanding=True))
+)
+_PENDING_OF = select(OUTBOX.c.entity_id).where(
+    OUTBOX.c.entity_id.in_(bindparam("case_ids", expanding=True)), OUTBOX.c.state == _PENDING
+)
+_NEW_CASE = insert(CASES)
+_REFRESH_CASE = update(CASES).where(CASES.c.case_id == bindparam("at_case_id"))
+_SERVER_VERSION = _REFRESH_CASE.values(server_version=bindparam("new_server_version"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,11 +151,11 @@ class SyncLedger:
     def outbox_batch(self, *, limit: int, max_bytes: int) -> list[OutboxOperation]:
         """The oldest pending operations, at most `limit` and about `max_bytes` of payload."""
         with self._read() as session:
-            operations = SqlOutboxRepository(session).pending(limit)
+            operations = SqlOutboxRepository(session).pending_sized(limit)
         batch: list[OutboxOperation] = []
         size = 0
-        for operation in operations:
-            size += len(canonical_json(operation.payload))
+        for operation, length in operations:
+            size += length  # the stored payload is its canonical JSON: no need to serialise again
             if batch and size > max_bytes:
                 break
             batch.append(operation)
@@ -154,11 +164,10 @@ class SyncLedger:
     def record_answers(self, answers: Sequence[Answer], *, at: datetime) -> None:
         """Record the registry's answers to pushed operations (one transaction)."""
         with self._write() as session:
-            outbox = SqlOutboxRepository(session)
-            for answer in answers:
-                outbox.record_result(
-                    answer.op_id, state=answer.state, at=at, code=answer.code, reason=answer.reason
-                )
+            SqlOutboxRepository(session).record_results(
+                [(answer.op_id, answer.state, answer.code, answer.reason) for answer in answers],
+                at=at,
+            )
             _put(session, "last_push_at", require_aware(at, "push time").isoformat())
 
     def last_acknowledged_seq(self) -> int:
@@ -188,10 +197,14 @@ class SyncLedger:
     def rewind(self, *, after_seq: int, now: datetime) -> int:
         """Push again what the registry no longer holds (it answered, then lost it).
 
+        It was restored without a new epoch: its change positions went back too, so the cursors
+        start over as after an epoch change (else changes written at reused positions are lost).
+
         Returns:
             How many operations went back to pending.
         """
         with self._write() as session:
+            session.execute(delete(SYNC_CURSORS))
             return _repending(session, after_seq=after_seq, since=now - RETENTION)
 
     # -- pull -----------------------------------------------------------------------------
@@ -210,13 +223,14 @@ class SyncLedger:
                 or 0
             )
             applied = kept = 0
+            cases = _PageCases(session, changes)
             for change in changes:
                 if change.version <= current:
                     raise ValueError(
                         f"change {change.version} of {space} is not after cursor {current}"
                     )
                 current = change.version
-                if _apply(session, change, now=now):
+                if _apply(session, change, now=now, cases=cases):
                     applied += 1
                 else:
                     kept += 1
@@ -304,10 +318,51 @@ def _repending(session: Session, *, after_seq: int, since: datetime) -> int:
     return int(getattr(result, "rowcount", 0))
 
 
-def _apply(session: Session, change: Change, *, now: datetime) -> bool:
+class _PageCases:
+    """The stored cases a page of changes touches: read in two queries, then kept up to date."""
+
+    def __init__(self, session: Session, changes: Sequence[Change]) -> None:
+        self._session = session
+        ids = list(dict.fromkeys(i for change in changes if (i := _case_id(change)) is not None))
+        self._rows: dict[str, tuple[int, int | None, str] | None] = dict.fromkeys(ids)
+        self._pending: set[str] = set()
+        if ids:
+            for row in session.execute(_CASES_OF, {"case_ids": ids}):
+                self._rows[row.case_id] = (row.version, row.server_version, row.data)
+            self._pending = set(session.execute(_PENDING_OF, {"case_ids": ids}).scalars())
+
+    def row(self, case_id: str) -> tuple[int, int | None, str] | None:
+        """(version, server_version, data) of a stored case, None when there is none."""
+        if case_id in self._rows:
+            return self._rows[case_id]
+        row = self._session.execute(_CASE, {"case_id": case_id}).first()
+        return None if row is None else (row.version, row.server_version, row.data)
+
+    def has_pending(self, case_id: str) -> bool:
+        """Whether local operations of the case wait for the registry."""
+        if case_id in self._rows:
+            return case_id in self._pending
+        return self._session.execute(_HAS_PENDING, {"case_id": case_id}).first() is not None
+
+    def written(self, case_id: str, row: tuple[int, int | None, str]) -> None:
+        """Note what a change wrote, for the next change of the same case in the page."""
+        if case_id in self._rows:
+            self._rows[case_id] = row
+
+
+def _case_id(change: Change) -> str | None:
+    case = change.data.get("case") if change.kind == "case" else None
+    return (
+        case.get("case_id")
+        if isinstance(case, dict) and isinstance(case.get("case_id"), str)
+        else None
+    )
+
+
+def _apply(session: Session, change: Change, *, now: datetime, cases: _PageCases) -> bool:
     """Apply one change; False when a local copy with pending operations was kept."""
     if change.kind == "case":
-        return _apply_case(session, change.data, now=now)
+        return _apply_case(session, change.data, now=now, cases=cases)
     if change.kind == "catalogue":
         SqlCatalogueRepository(session).put(parse_catalogue(change.data["catalogue"]))
     elif change.kind == "calendar":
@@ -332,38 +387,37 @@ def _apply_staff(session: Session, data: Mapping[str, Any]) -> None:
     session.execute(statement.on_conflict_do_update(index_elements=["staff_id"], set_=values))
 
 
-def _apply_case(session: Session, data: Mapping[str, Any], *, now: datetime) -> bool:
+def _apply_case(
+    session: Session, data: Mapping[str, Any], *, now: datetime, cases: _PageCases
+) -> bool:
     case, version = data["case"], int(data["version"])
     case_id = case["case_id"]
-    row = session.execute(_CASE, {"case_id": case_id}).first()
-    if row is not None and session.execute(_HAS_PENDING, {"case_id": case_id}).first():
+    row = cases.row(case_id)
+    if row is not None and cases.has_pending(case_id):
         return False  # our own operations come first; the registry's answer follows them
     text = canonical_json(case)
+    connection = session.connection()
     if row is None:
-        session.execute(
-            insert(CASES).values(
-                {
-                    **_columns(case, text, now=now),
-                    "case_id": case_id,
-                    "number": case["number"],
-                    "version": 1,
-                    "server_version": version,
-                }
-            )
-        )
-    elif row.server_version is not None and row.server_version >= version:
-        return True
-    elif row.data == text:
-        session.execute(
-            update(CASES).where(CASES.c.case_id == case_id).values(server_version=version)
-        )
-    else:
         values = {
             **_columns(case, text, now=now),
-            "version": row.version + 1,
+            "case_id": case_id,
+            "number": case["number"],
+            "version": 1,
             "server_version": version,
         }
-        session.execute(update(CASES).where(CASES.c.case_id == case_id).values(values))
+        connection.execute(_NEW_CASE, values)
+        cases.written(case_id, (1, version, text))
+        return True
+    local_version, server_version, stored = row
+    if server_version is not None and server_version >= version:
+        return True
+    if stored == text:
+        connection.execute(_SERVER_VERSION, {"at_case_id": case_id, "new_server_version": version})
+        cases.written(case_id, (local_version, version, stored))
+        return True
+    values = {**_columns(case, text, now=now), "version": local_version + 1}
+    connection.execute(_REFRESH_CASE, {**values, "server_version": version, "at_case_id": case_id})
+    cases.written(case_id, (local_version + 1, version, text))
     return True
 
 
