@@ -42,6 +42,15 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def set_password_cost(*, time_cost: int, memory_kib: int) -> None:
+    """Make new verifiers cheaper or dearer (tests make many; checks read the cost from each).
+
+    A verifier carries its own parameters, so verifiers made at any cost keep verifying.
+    """
+    global _HASHER  # noqa: PLW0603  (one hasher per process, set before use)
+    _HASHER = PasswordHasher(time_cost=time_cost, memory_cost=memory_kib, parallelism=1)
+
+
 def hash_password(password: str) -> str:
     """An argon2id verifier for a password."""
     return _HASHER.hash(password)

@@ -35,6 +35,7 @@ from clerk.staff import Actor, Role
 from clerk.store import Store, open_store, uuid7
 from clerk.wire import GLOBAL_SPACE, hall_space
 from registry import admin
+from registry.auth import set_password_cost
 from registry.db import create_registry_engine, migrate, utc_now
 from registry.schema import AUDIT, BLOBS, CASE_BLOBS, CASES, DOCUMENTS, OPS
 from sync.client import RegistryClient
@@ -56,6 +57,9 @@ STAFF = {
     "A001": ("管理员", Role.ADMIN, "admin-pass-1"),
 }
 _START_TIMEOUT = 30.0
+# Real argon2id, at a cost fit for tests that create staff by the dozen (checks read the cost
+# from each verifier, so the registry process verifies them just as it verifies dear ones).
+set_password_cost(time_cost=1, memory_kib=8 * 1024)
 
 
 def at(text: str) -> datetime:
