@@ -1,0 +1,1 @@
+"""reportlab.lib: colours, units, page sizes, styles, utilities."""

@@ -1,0 +1,3 @@
+"""Paper sizes in points."""
+
+A4: tuple[float, float]

@@ -1,0 +1,5 @@
+"""Units in points."""
+
+mm: float
+cm: float
+inch: float

@@ -1,0 +1,1 @@
+"""reportlab.pdfbase: fonts and metrics."""

@@ -1,0 +1,1 @@
+"""reportlab.pdfgen: the canvas."""

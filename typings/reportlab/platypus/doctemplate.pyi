@@ -1,0 +1,3 @@
+"""Document templates: the layout error."""
+
+class LayoutError(Exception): ...
