@@ -149,6 +149,22 @@ def send(
     return pages
 
 
+@dataclass(frozen=True, slots=True)
+class QtPrinter:
+    """A system printer with its profile, as the spooler's `Printer`."""
+
+    profile: PrinterProfile
+    name: str
+
+    def send(self, pdf: bytes, *, title: str) -> None:
+        """Print the PDF on this printer.
+
+        Raises:
+            PrinterError: the printer is unknown or refused the job.
+        """
+        send(pdf, self.profile, self.name, title=title)
+
+
 def print_pdf(pdf: bytes, printer: QPrinter, profile: PrinterProfile) -> int:
     """Render every page of a PDF onto a QPrinter (a system printer, a preview, a PDF file).
 
