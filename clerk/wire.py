@@ -249,7 +249,7 @@ def from_wire(kind: type[_T], data: Any) -> _T:
     """
     if not isinstance(data, dict):
         raise InvalidInput(f"{kind.__name__}: expected an object")
-    hints = get_type_hints(kind)
+    hints = _type_hints(kind)
     values: dict[str, Any] = {}
     for item in dataclasses.fields(kind):  # type: ignore[arg-type]
         if item.name not in data:
@@ -258,6 +258,17 @@ def from_wire(kind: type[_T], data: Any) -> _T:
             continue
         values[item.name] = _field(kind, item.name, hints[item.name], data[item.name])
     return kind(**values)
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _type_hints(kind: type) -> dict[str, Any]:
+    # Resolving the string annotations costs more than decoding a message: once per class.
+    hints = _HINTS.get(kind)
+    if hints is None:
+        hints = _HINTS[kind] = get_type_hints(kind)
+    return hints
 
 
 def _field(kind: type, name: str, hint: Any, value: Any) -> Any:

@@ -1,9 +1,10 @@
 """Applying a counter's pushed operations exactly once (SYNC.md, Operations).
 
 A batch is one transaction under its hall's space lock. Every operation gets its own result:
-applied, duplicate (the stored answer to an op_id seen before) or rejected with a code; a
-rejection never stops the others. What an operation carries: the case as the counter holds it
-after the action, the intent, the sealed audit entry and the documents it printed.
+applied, duplicate (an op_id applied before) or rejected with a code (again, for an op_id
+rejected before); a rejection never stops the others. What an operation carries: the case as
+the counter holds it after the action, the intent, the sealed audit entry and the documents it
+printed.
 
 Case writes are compare-and-set: an operation based on an older registry version is applied
 only when every later version came from the same counter's own operations; otherwise the case
@@ -115,6 +116,8 @@ def _answer_again(op: Operation, stored: tuple[str, OpResult]) -> OpResult:
             "op_id_reused",
             "this op_id was already used for another payload; the first one stands",
         )
+    if result.state is ResultState.REJECTED:
+        return result  # still a rejection: the counter whose answer was lost must list it too
     return OpResult(op.op_id, ResultState.DUPLICATE, result.code, result.reason)
 
 

@@ -113,6 +113,16 @@ class SqlOutboxRepository:
         )
         return [_operation(row) for row in self._session.scalars(query)]
 
+    def pending_sized(self, limit: int = 500) -> list[tuple[OutboxOperation, int]]:
+        """`pending`, each with the length of its payload's canonical JSON (as stored)."""
+        query = (
+            select(OutboxRow, func.length(OutboxRow.payload))
+            .where(OutboxRow.state == OpState.PENDING.value)
+            .order_by(OutboxRow.client_seq)
+            .limit(max(limit, 0))
+        )
+        return [(_operation(row), int(size)) for row, size in self._session.execute(query)]
+
     def needs_attention(self, limit: int = 500) -> Sequence[OutboxOperation]:
         """Operations the registry rejected, in client_seq order (for the clerk and supervisor)."""
         query = (
@@ -160,10 +170,7 @@ class SqlOutboxRepository:
             NotFound: no operation has this id.
             InvalidInput: `state` is pending, or a rejection without a code.
         """
-        if state not in _ACKNOWLEDGED:
-            raise InvalidInput(f"{state} is not an answer of the registry")
-        if state is OpState.REJECTED and not code:
-            raise InvalidInput("a rejection needs the registry's code")
+        _check_answer(state, code)
         row = self._session.get(OutboxRow, op_id)
         if row is None:
             raise NotFound(f"no outbox operation {op_id}")
@@ -171,9 +178,57 @@ class SqlOutboxRepository:
         row.acknowledged_at = require_aware(at, "acknowledgement time")
         flush_or_refuse(self._session, f"the answer to operation {op_id} was not stored")
 
+    def record_results(
+        self, answers: Sequence[tuple[str, OpState, str | None, str | None]], *, at: datetime
+    ) -> None:
+        """Record many answers at once: `record_result` for each (op_id, state, code, reason).
+
+        One statement per kind of answer (all "applied", say) instead of a read and a write per
+        operation.
+
+        Raises:
+            NotFound: an op_id is not in the outbox.
+            InvalidInput: `state` is pending, or a rejection without a code.
+            (Both for the first answer at fault, in order; nothing is recorded then.)
+        """
+        if not answers:
+            return
+        wanted = [op_id for op_id, *_ in answers]
+        held = set(
+            self._session.scalars(select(OutboxRow.op_id).where(OutboxRow.op_id.in_(wanted)))
+        )
+        for op_id, state, code, _ in answers:
+            _check_answer(state, code)
+            if op_id not in held:
+                raise NotFound(f"no outbox operation {op_id}")
+        acknowledged_at = require_aware(at, "acknowledgement time")
+        last = {op_id: (state.value, code, reason) for op_id, state, code, reason in answers}
+        groups: dict[tuple[str, str | None, str | None], list[str]] = {}
+        for op_id, answer in last.items():
+            groups.setdefault(answer, []).append(op_id)
+        for (state_value, code, reason), op_ids in groups.items():
+            statement = (
+                update(OUTBOX)
+                .where(OUTBOX.c.op_id.in_(op_ids))
+                .values(
+                    state=state_value,
+                    result_code=code,
+                    result_reason=reason,
+                    acknowledged_at=acknowledged_at,
+                )
+            )
+            execute_or_refuse(self._session, statement, "the registry's answers were not stored")
+
     def _count(self, state: OpState) -> int:
         query = select(func.count()).select_from(OutboxRow).where(OutboxRow.state == state.value)
         return self._session.scalar(query) or 0
+
+
+def _check_answer(state: OpState, code: str | None) -> None:
+    if state not in _ACKNOWLEDGED:
+        raise InvalidInput(f"{state} is not an answer of the registry")
+    if state is OpState.REJECTED and not code:
+        raise InvalidInput("a rejection needs the registry's code")
 
 
 def _values(operation: OutboxOperation, text: str) -> dict[str, object]:
