@@ -125,7 +125,7 @@ class RegistryProcess:
             try:
                 if requests.get(f"{self.url}/api/v1/health", timeout=2).ok:
                     return
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):
                 time.sleep(0.02)
         raise RuntimeError(f"the registry does not answer: {self.log_tail()}")
 
