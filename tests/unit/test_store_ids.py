@@ -37,8 +37,9 @@ def test_embeds_the_given_time_to_the_millisecond() -> None:
 
 
 def test_embeds_the_clock_when_no_time_is_given() -> None:
+    # A fresh generator: the process-wide one stays monotonic after ids made for later times.
     before = datetime.now(UTC) - timedelta(milliseconds=1)
-    embedded = uuid7_time(uuid7())
+    embedded = uuid7_time(Uuid7Generator().new())
     assert before <= embedded <= datetime.now(UTC) + timedelta(seconds=1)
 
 
