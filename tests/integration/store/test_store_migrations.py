@@ -117,7 +117,8 @@ def test_a_failing_step_leaves_the_store_at_its_version_with_its_operations(
 ) -> None:
     pending = _store_with_pending(path)
     new = latest_version() + 1
-    monkeypatch.setattr(migrations, "STEPS", _with_step(Migration(new, "scans", _half_way_then_fail)))
+    failing = Migration(new, "scans", _half_way_then_fail)
+    monkeypatch.setattr(migrations, "STEPS", _with_step(failing))
     with pytest.raises(MigrationFailed, match=rf"version {new}.*stays at version {new - 1}.*disk"):
         open_store(path, device=DEVICE)
     assert _user_version(path) == new - 1
@@ -152,6 +153,7 @@ def test_an_upgrade_backs_up_first_and_keeps_every_pending_operation(
 
 
 def test_steps_must_be_numbered_without_gaps(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
-    monkeypatch.setattr(migrations, "STEPS", _with_step(Migration(latest_version() + 2, "gap", _add_note_column)))
+    gap = Migration(latest_version() + 2, "gap", _add_note_column)
+    monkeypatch.setattr(migrations, "STEPS", _with_step(gap))
     with pytest.raises(StoreError, match="without gaps"):
         open_store(path)
