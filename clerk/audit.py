@@ -150,17 +150,7 @@ def _problem(entry: AuditEntry, *, chain: str, seq: int, prev: str) -> str | Non
         return f"sequence {entry.seq} found where {seq} was expected (entry missing or reordered)"
     if entry.prev_hash != prev:
         return "previous-hash link does not match the entry before it"
-    recomputed = _digest(
-        chain=entry.chain,
-        seq=entry.seq,
-        at=entry.at,
-        actor=entry.actor,
-        action=entry.action,
-        case_id=entry.case_id,
-        prev_hash=entry.prev_hash,
-        detail=entry.detail,
-    )
-    if recomputed != entry.hash:
+    if not is_sealed(entry):
         return "content does not match its hash (entry was altered)"
     return None
 
