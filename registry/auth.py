@@ -9,6 +9,7 @@ Repeated failed logins lock the member out for a doubling time.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
 import json
@@ -155,7 +156,7 @@ def check_login(
     """
     row = connection.execute(select(STAFF).where(STAFF.c.staff_id == staff_id)).first()
     if row is None or not row.active:
-        password_matches(_DUMMY, password)  # the same work as for a real member
+        password_matches(_dummy_verifier(), password)  # the same work as for a real member
         raise Unauthorized("wrong staff number or password")
     if row.locked_until is not None and row.locked_until > stamp(now):
         wait = datetime.fromisoformat(row.locked_until) - now
@@ -182,4 +183,7 @@ def _lock_until(failures: int, now: datetime) -> str | None:
     return stamp(now + timedelta(seconds=seconds))
 
 
-_DUMMY = hash_password(secrets.token_hex(8))
+@functools.cache
+def _dummy_verifier() -> str:
+    """A verifier nobody's password matches, made on first need (not at every start)."""
+    return _HASHER.hash(secrets.token_hex(16))
