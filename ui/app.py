@@ -19,8 +19,11 @@ from sync.embedded import EmbeddedRegistryFailed
 from sync.engine import SyncEngine
 from sync.loop import SyncLoop
 from sync.setup import Connection, open_counter
+from ui.collector import GuiThreadCollector
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_translators
 from ui.main_window import MainWindow
+from ui.queue.launch import demo_counter_panel, run_public_screen
+from ui.queue.port import Seat
 from ui.sync_status import HealthBridge, SyncStatus
 
 log = logging.getLogger(__name__)
@@ -35,6 +38,12 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--enrolment-code", help="one-time code to enrol with --registry")
     parser.add_argument(
         "--self-test", action="store_true", help="start, show the window, then quit (for checks)"
+    )
+    screen = parser.add_mutually_exclusive_group()
+    screen.add_argument("--display", action="store_true", help="run the hall display board")
+    screen.add_argument("--kiosk", action="store_true", help="run the ticket kiosk")
+    parser.add_argument(
+        "--demo-queue", action="store_true", help="use an in-memory demonstration hall queue"
     )
     return parser.parse_args(argv)
 
@@ -87,11 +96,16 @@ def main(argv: Sequence[str]) -> int:
     """Run the counter application; returns the process exit code."""
     args = parse_args(argv[1:])
     app = QApplication(list(argv))
+    GuiThreadCollector(parent=app).start()  # garbage with Qt objects is freed on this thread
     app.setOrganizationName("WindowClerk")
     app.setApplicationName("WindowClerk")
     folder = data_dir(args.data_dir)
     configure_logging(folder)
     translators = install_translators(app, args.language)
+    if args.display or args.kiosk:
+        return run_public_screen(
+            app, kiosk=args.kiosk, demo=args.demo_queue, folder=folder, self_test=args.self_test
+        )
     try:
         connection = connect(folder, args)
     except (ClerkError, EmbeddedRegistryFailed) as error:
@@ -102,7 +116,11 @@ def main(argv: Sequence[str]) -> int:
     try:
         device = connection.store.device
         items = list_items(connection.store.unit_of_work(read_only=True))
-        window = MainWindow(items, counter_label=f"{device.hall} · {device.counter}")
+        seat = Seat(device.counter, device.counter)  # the clerk's sign-in is not built yet
+        panel = demo_counter_panel(seat, folder) if args.demo_queue else None
+        window = MainWindow(
+            items, counter_label=f"{device.hall} · {device.counter}", queue_panel=panel
+        )
         loop = start_sync(connection, folder, window.sync_status)
         window.show()
         if args.self_test:

@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QSettings
 
 from printing.qt_backend import A4_LASER, PROFILES, THERMAL_80MM, PrinterProfile
+from ui.queue.actions import DEFAULT_KEYS, QueueAction
 
 VERSION = 1
 _T = TypeVar("_T", str, int, bool)
@@ -46,6 +47,12 @@ RECEIPT_PRINTER = Setting("printing/receipt_printer", "")
 RECEIPT_PROFILE = Setting("printing/receipt_profile", THERMAL_80MM.name)
 PROGRESS_URL = Setting("printing/progress_url", "https://zwfw.example.gov.cn/progress?case=")
 REGISTRY_URL = Setting("sync/registry_url", "")
+QUEUE_KEYS = {
+    action: Setting(f"queue/keys/{action.value}", key) for action, key in DEFAULT_KEYS.items()
+}
+"""The key of each queue action at the counter (a key sequence such as "F1" or "Ctrl+N")."""
+ANNOUNCE_REPEATS = Setting("queue/announce_repeats", 2)
+DISPLAY_CALLS = Setting("queue/display_calls", 8)
 
 
 class CounterSettings:
@@ -64,6 +71,10 @@ class CounterSettings:
         """Change a setting (written to disk at once)."""
         self._store.setValue(setting.key, value)
         self._store.sync()
+
+    def queue_keys(self) -> dict[QueueAction, str]:
+        """The key of every queue action (an empty key leaves the action on its button only)."""
+        return {action: self.get(setting) for action, setting in QUEUE_KEYS.items()}
 
     def profile(self, setting: Setting[str]) -> PrinterProfile:
         """The printer profile a setting names (its default when unknown)."""

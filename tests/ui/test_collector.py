@@ -1,0 +1,75 @@
+"""Garbage with Qt objects is freed on the GUI thread, however busy the pool threads are."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QObject, Qt, QTimer
+from pytestqt.qtbot import QtBot
+
+from ui.collector import GuiThreadCollector
+from ui.queue.lane import Lane
+
+
+class Cyclic(QObject):
+    """A Qt object with a running timer, kept alive only by a reference cycle."""
+
+    def __init__(self, threads: list[bool]) -> None:
+        super().__init__()
+        self.timer = QTimer(self)
+        self.timer.setInterval(5)
+        self.timer.start()
+        self.me = self
+        self.destroyed.connect(
+            lambda: threads.append(threading.current_thread() is threading.main_thread()),
+            Qt.ConnectionType.DirectConnection,
+        )
+
+
+def reraise(error: Exception) -> None:
+    raise error
+
+
+@pytest.fixture
+def collector() -> Iterator[GuiThreadCollector]:
+    collector = GuiThreadCollector(interval_ms=20)
+    collector.start()
+    yield collector
+    collector.stop()
+
+
+def test_cycles_are_freed_on_the_gui_thread_while_pool_threads_allocate(
+    qtbot: QtBot, collector: GuiThreadCollector
+) -> None:
+    lane = Lane(threads=2)
+    threads: list[bool] = []
+    made = 0
+
+    def allocate() -> int:
+        return len([[n] * 3 for n in range(2000)])  # crosses the collector's threshold
+
+    def again(_: int) -> None:
+        nonlocal made
+        if made < 300:
+            made += 1
+            Cyclic(threads)  # garbage at once, reachable only through its cycle
+            lane.submit(allocate, done=again, failed=reraise)
+
+    for _ in range(2):
+        lane.submit(allocate, done=again, failed=reraise)
+    qtbot.waitUntil(lambda: made >= 300, timeout=30_000)
+    lane.close()
+    gc.collect()
+    assert len(threads) >= 300
+    assert all(threads)
+
+
+def test_stop_gives_collection_back(qtbot: QtBot) -> None:
+    collector = GuiThreadCollector()
+    collector.start()
+    assert not gc.isenabled()
+    collector.stop()
+    assert gc.isenabled()
