@@ -63,6 +63,7 @@ from registry.errors import (
 )
 from registry.http import ERROR_RESPONSES, BoundedRequest, BoundedRoute, install_error_handlers
 from registry.push import apply_push, check_hashes
+from registry.queue_api import queue_router
 from registry.settings import Settings
 
 _bearer = HTTPBearer(
@@ -130,6 +131,7 @@ def create_app(settings: Settings, engine: Engine) -> FastAPI:
     _staff_routes(router, context)
     _admin_routes(router, context)
     app.include_router(router)
+    app.include_router(queue_router(settings, engine))
     return app
 
 

@@ -1,0 +1,356 @@
+"""Calls: the next ticket by the work profile as an atomic claim, a number, a parked or missed one.
+
+Every call runs in one transaction that first locks the calling counter's queue row, so one
+counter's calls are serialised, then:
+
+1. answers a request it already answered (same device and `request_id`) with the same ticket:
+   a call retried after a lost answer never claims a second ticket;
+2. refuses a paused counter and a counter whose current ticket is unresolved (the loop rule);
+3. chooses with `clerk.queue.policy.choose_next` over the counter's work profile and claims the
+   choice with a guarded `UPDATE` (version check; on PostgreSQL `FOR UPDATE SKIP LOCKED`, so a
+   ticket another counter is claiming is skipped, not waited for); a lost claim moves on to the
+   next choice. On SQLite the transaction holds the database's write lock (BEGIN IMMEDIATE).
+
+Missed tickets whose recalls are used up and whose cooldown passed become no-shows on the way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from functools import partial
+
+from sqlalchemy import Connection, insert, select
+
+from clerk.errors import RuleViolation
+from clerk.queue import (
+    Ticket,
+    TicketState,
+    Transition,
+    WorkProfile,
+    call,
+    call_from_park,
+    choose_next,
+    ensure_counter_free,
+    expire_missed,
+    recall,
+)
+from clerk.queue.wire import CallAnswer, CallNext, CallTicket
+from registry.auth import Device
+from registry.db import stamp
+from registry.errors import Conflict, Invalid
+from registry.queue_candidates import candidates, claim, every_candidate
+from registry.queue_config import (
+    Desk,
+    desk_profile,
+    hall_settings,
+    lock_desk,
+    read_desk,
+    require_staff,
+    update_desk,
+)
+from registry.queue_schema import QUEUE_REQUESTS
+from registry.queue_store import (
+    EventLog,
+    LoopRule,
+    Stored,
+    domain_errors,
+    find_number,
+    load_ticket,
+    save_move,
+    view,
+)
+
+NEXT, NUMBER, PARKED, RECALL = "next", "number", "parked", "recall"
+"""Kinds of call requests (a request id is bound to one kind)."""
+
+
+class Paused(Conflict):
+    """The counter is paused: it calls again once resumed."""
+
+    code = "paused"
+
+
+@dataclass(frozen=True, slots=True)
+class _Call:
+    """One call request being answered: who calls, at which counter, under which request id."""
+
+    device: Device
+    desk: Desk
+    request_id: str
+    kind: str
+
+
+def call_next(
+    connection: Connection, device: Device, request: CallNext, *, now: datetime
+) -> CallAnswer:
+    """Claim the next ticket for the device's counter (see the module).
+
+    Returns:
+        The called ticket, the same one again for a retried request, or no ticket.
+
+    Raises:
+        Paused: the counter is paused.
+        LoopRule: its current ticket is still called or being served.
+        Invalid: a malformed request id, or a staff number not of the hall.
+        Conflict: the request id was used for another kind of call.
+    """
+    begun = _begin(connection, device, request.request_id, NEXT, request.staff_id, now=now)
+    if isinstance(begun, CallAnswer):
+        return begun
+    desk = begun.desk
+    profile = desk_profile(connection, desk, staff=request.staff_id)
+    log = EventLog(device.hall)
+    claimed = _claim_next(connection, desk, profile, log, now=now)
+    if claimed is None:
+        log.write(connection, announce=False)  # no-shows, if any: the counts do not change
+        return CallAnswer(None, message=f"no ticket waits for counter {desk.counter}")
+    return _called(connection, begun, *claimed, log=log)
+
+
+def _claim_next(
+    connection: Connection, desk: Desk, profile: WorkProfile, log: EventLog, *, now: datetime
+) -> tuple[Stored, Transition] | None:
+    """Claim the policy's choice among the candidates (all tickets, if every head was lost)."""
+    current = _current(connection, desk)
+    before = None if profile.long_wait is None else now - profile.long_wait
+    pool, truncated = candidates(
+        connection, hall=desk.hall, services=profile.services, long_wait_before=before
+    )
+    pool = _sweep(connection, desk, profile, pool, log, now=now)
+    claimed = _claim_best(connection, pool, profile, current, now=now)
+    if claimed is None and truncated:
+        tried = {stored.ticket.id for stored in pool}
+        rest = every_candidate(connection, hall=desk.hall, services=profile.services)
+        rest = [stored for stored in rest if stored.ticket.id not in tried]
+        claimed = _claim_best(connection, rest, profile, current, now=now)
+    return claimed
+
+
+def _claim_best(
+    connection: Connection,
+    pool: list[Stored],
+    profile: WorkProfile,
+    current: Stored | None,
+    *,
+    now: datetime,
+) -> tuple[Stored, Transition] | None:
+    """Claim the policy's choice among `pool`; a ticket lost to another counter: the next."""
+    by_id = {stored.ticket.id: stored for stored in pool}
+    waiting = [stored.ticket for stored in pool]
+    while (chosen := choose_next(waiting, profile, now)) is not None:
+        claimed = claim(
+            connection, by_id[chosen.id], lambda whole: _call_move(whole, profile, current, now=now)
+        )
+        if claimed is not None:
+            return claimed
+        waiting.remove(chosen)
+    return None
+
+
+def call_ticket(
+    connection: Connection, device: Device, request: CallTicket, *, kind: str, now: datetime
+) -> CallAnswer:
+    """Call one ticket: a given number (reason logged), a parked ticket back, a missed one again.
+
+    Args:
+        connection: the transaction.
+        device: the calling counter.
+        request: names the ticket by `number` (kind NUMBER) or `ticket_id` (PARKED, RECALL).
+        kind: NUMBER, PARKED or RECALL.
+        now: the time of the call.
+
+    Returns:
+        The called ticket (the same one again for a retried request).
+
+    Raises:
+        Paused, LoopRule: as for `call_next`.
+        QueueRule: the ticket cannot be called now (state, cooldown, recalls, target).
+        NotFoundError: no such ticket (today's number, for a NUMBER call).
+        Invalid: a missing number, ticket id or reason.
+    """
+    _check_call_ticket(request, kind)
+    begun = _begin(connection, device, request.request_id, kind, request.staff_id, now=now)
+    if isinstance(begun, CallAnswer):
+        return begun
+    stored = _named(connection, device.hall, request, now=now)
+    move = _ticket_move(connection, begun, stored, request, now=now)
+    if not save_move(connection, stored, move.ticket):
+        raise Conflict(f"ticket {stored.ticket.number} changed meanwhile: try again")
+    called = Stored(move.ticket, stored.version + 1, stored.id_masked)
+    return _called(connection, begun, called, move, log=EventLog(device.hall))
+
+
+def _ticket_move(
+    connection: Connection, call_: _Call, stored: Stored, request: CallTicket, *, now: datetime
+) -> Transition:
+    """The move of a call of one ticket: a call back from park, a recall, or a call (by number)."""
+    desk = call_.desk
+    current = _current(connection, desk)
+    held = None if current is None else current.ticket
+    profile = desk_profile(connection, desk, staff=request.staff_id)
+    staff = request.staff_id
+    with domain_errors():
+        if call_.kind == PARKED:
+            return call_from_park(
+                stored.ticket, at=now, counter=desk.counter, staff=staff, current=held
+            )
+        if call_.kind == RECALL:
+            return recall(
+                stored.ticket,
+                at=now,
+                counter=desk.counter,
+                staff=staff,
+                current=held,
+                limits=profile,
+            )
+    move = _call_move(stored.ticket, profile, current, now=now)
+    detail = dict(move.event.detail, reason=request.reason, called_by_number="yes")
+    return Transition(move.ticket, replace(move.event, detail=detail))
+
+
+def _check_call_ticket(request: CallTicket, kind: str) -> None:
+    if kind == NUMBER and not request.number:
+        raise Invalid("a call by number needs the number")
+    if kind == NUMBER and not request.reason.strip():
+        raise Invalid("a call by number out of turn needs its reason (it is logged)")
+    if kind != NUMBER and not request.ticket_id:
+        raise Invalid("this call needs the ticket's id")
+
+
+def _named(connection: Connection, hall: str, request: CallTicket, *, now: datetime) -> Stored:
+    if request.number:
+        day = hall_settings(connection, hall).day(now)
+        return find_number(connection, hall=hall, issue_day=day, number=request.number)
+    assert request.ticket_id is not None
+    return load_ticket(connection, hall=hall, ticket_id=request.ticket_id)
+
+
+def _begin(
+    connection: Connection,
+    device: Device,
+    request_id: str,
+    kind: str,
+    staff_id: str,
+    *,
+    now: datetime,
+) -> _Call | CallAnswer:
+    """Lock the counter; answer a replayed request, or check staff, pause and the loop rule."""
+    if not 1 <= len(request_id) <= 64:
+        raise Invalid("a call's request_id must have 1 to 64 characters")
+    desk = lock_desk(connection, hall=device.hall, counter=device.counter, now=now)
+    replayed = _replay(connection, device, request_id, kind)
+    if replayed is not None:
+        return replayed
+    if staff_id != desk.staff:  # checked when the clerk at the counter changes
+        require_staff(connection, hall=device.hall, staff_id=staff_id)
+    if desk.paused:
+        raise Paused(
+            f"counter {desk.counter} is paused ({desk.pause_reason or 'no reason given'}): "
+            "resume it before calling"
+        )
+    current = _current(connection, desk)
+    try:
+        ensure_counter_free(None if current is None else current.ticket, counter=desk.counter)
+    except RuleViolation as refusal:
+        raise LoopRule(str(refusal)) from None
+    return _Call(device, desk, request_id, kind)
+
+
+def _replay(
+    connection: Connection, device: Device, request_id: str, kind: str
+) -> CallAnswer | None:
+    query = select(QUEUE_REQUESTS.c.kind, QUEUE_REQUESTS.c.ticket_id).where(
+        QUEUE_REQUESTS.c.device_id == device.device_id,
+        QUEUE_REQUESTS.c.request_id == request_id,
+    )
+    row = connection.execute(query).first()
+    if row is None:
+        return None
+    if row.kind != kind:
+        raise Conflict(f"request {request_id} was a {row.kind} call; use a new request id")
+    stored = load_ticket(connection, hall=device.hall, ticket_id=row.ticket_id, lock=False)
+    message = f"this call was answered before: ticket {stored.ticket.number}"
+    return CallAnswer(view(stored), replayed=True, message=message)
+
+
+def _current(connection: Connection, desk: Desk) -> Stored | None:
+    if desk.current_ticket is None:
+        return None
+    return load_ticket(connection, hall=desk.hall, ticket_id=desk.current_ticket, lock=False)
+
+
+def _call_move(
+    ticket: Ticket, profile: WorkProfile, current: Stored | None, *, now: datetime
+) -> Transition:
+    """The call (or the recall, for a missed ticket) the counter of `profile` makes."""
+    staff = profile.staff or ""
+    held = None if current is None else current.ticket
+    with domain_errors():
+        if ticket.state is TicketState.MISSED:
+            return recall(
+                ticket, at=now, counter=profile.counter, staff=staff, current=held, limits=profile
+            )
+        return call(ticket, at=now, counter=profile.counter, staff=staff, current=held)
+
+
+def _sweep(
+    connection: Connection,
+    desk: Desk,
+    profile: WorkProfile,
+    pool: list[Stored],
+    log: EventLog,
+    *,
+    now: datetime,
+) -> list[Stored]:
+    """The candidates left after turning the missed ones that are due into no-shows.
+
+    A missed ticket's recall limits are those of the counter that missed it.
+    """
+    kept = []
+    for stored in pool:
+        ticket = stored.ticket
+        if ticket.state is TicketState.MISSED:
+            limits = (
+                profile if ticket.counter == desk.counter else _holder(connection, desk, ticket)
+            )
+            if expire_missed(ticket, now, limits) is not None:
+                gone = claim(connection, stored, partial(_expire, now=now, limits=limits))
+                if gone is not None:
+                    log.add(gone[1].event, number=ticket.number)
+                continue
+        kept.append(stored)
+    return kept
+
+
+def _expire(ticket: Ticket, *, now: datetime, limits: WorkProfile) -> Transition:
+    gone = expire_missed(ticket, now, limits)
+    assert gone is not None  # the same version was due when read
+    return gone
+
+
+def _holder(connection: Connection, desk: Desk, ticket: Ticket) -> WorkProfile:
+    assert ticket.counter is not None  # a missed ticket was called at a counter
+    holder = read_desk(connection, hall=desk.hall, counter=ticket.counter)
+    return desk_profile(connection, holder, staff=ticket.staff)
+
+
+def _called(
+    connection: Connection, call_: _Call, called: Stored, move: Transition, *, log: EventLog
+) -> CallAnswer:
+    """Record a claimed call: its event, the counter's current ticket, the request's answer."""
+    ticket, at = move.ticket, move.event.at
+    log.add(move.event, number=ticket.number)
+    update_desk(connection, call_.desk, now=at, current_ticket=ticket.id, staff=ticket.staff)
+    connection.execute(
+        insert(QUEUE_REQUESTS).values(
+            device_id=call_.device.device_id,
+            request_id=call_.request_id,
+            kind=call_.kind,
+            ticket_id=ticket.id,
+            created_at=stamp(at),
+        )
+    )
+    log.write(connection, announce=True)
+    message = f"ticket {ticket.number} called to {call_.desk.counter}"
+    return CallAnswer(view(called), message=message)

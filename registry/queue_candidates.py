@@ -1,0 +1,173 @@
+"""The tickets a call looks at, read cheaply, and the claim of the one the policy chose.
+
+`clerk.queue.policy.choose_next` decides; this module only spares it (and the database) the
+tail of long queues. Its ranking puts green channel, due appointments, long waits, priority and
+service weight before the queue order, so a ticket with none of those precedences ("plain") can
+only win as the head of its service's queue, among plain tickets that did (or did not) wait
+longer than the profile's `long_wait`. The candidates are therefore every ticket with a
+precedence (or a target, or missed), and the first `PER_QUEUE` plain tickets of each such
+partition by queue order: a superset that always contains the policy's choice. Several are kept
+per partition because a ticket another counter is claiming right now is skipped (PostgreSQL);
+when every candidate of a truncated read was lost, the call reads every ticket instead.
+
+Candidates are read with only the columns the policy needs; the claim writes the columns its
+move changed and reads the ticket back whole, in one statement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, and_, false, func, literal, or_, select, update
+
+from clerk.queue import Channel, QueueKey, Ticket, TicketState, Transition
+from registry.db import stamp
+from registry.queue_schema import QUEUE_TICKETS
+from registry.queue_store import Stored, move_values, parse_time, ticket_from_row
+
+PER_QUEUE = 48
+"""Plain tickets read per queue partition: more than the calls one registry has in flight."""
+_T = QUEUE_TICKETS
+_CALLABLE = (TicketState.WAITING.value, TicketState.MISSED.value)
+_LIGHT = (
+    _T.c.id,
+    _T.c.number,
+    _T.c.service,
+    _T.c.channel,
+    _T.c.state,
+    _T.c.issued_at,
+    _T.c.queue_band,
+    _T.c.queue_at,
+    _T.c.green_channel,
+    _T.c.priority,
+    _T.c.appointment_at,
+    _T.c.recalls,
+    _T.c.counter,
+    _T.c.staff,
+    _T.c.missed_at,
+    _T.c.target_counter,
+    _T.c.target_staff,
+    _T.c.version,
+)
+
+
+def candidates(
+    connection: Connection,
+    *,
+    hall: str,
+    services: Sequence[str],
+    long_wait_before: datetime | None,
+) -> tuple[list[Stored], bool]:
+    """The tickets a counter serving `services` may have to consider (see the module).
+
+    Args:
+        connection: the transaction.
+        hall: the hall.
+        services: the services of the calling counter's profile.
+        long_wait_before: issue times before this count as long waits (None: no such rule).
+
+    Returns:
+        The candidates (only the policy's fields filled in), and whether some plain tickets
+        were left out.
+    """
+    flagged = or_(
+        _T.c.state == TicketState.MISSED.value,
+        _T.c.green_channel.is_(True),
+        _T.c.appointment_at.is_not(None),
+        _T.c.priority != 0,
+        _T.c.target_counter.is_not(None),
+        _T.c.target_staff.is_not(None),
+    )
+    waited = false() if long_wait_before is None else _T.c.issued_at < stamp(long_wait_before)
+    order = func.row_number().over(
+        partition_by=(_T.c.service, flagged, waited),
+        order_by=(_T.c.queue_band, _T.c.queue_at, _T.c.id),
+    )
+    inner = (
+        select(*_LIGHT, flagged.label("flagged"), order.label("place"))
+        .where(_T.c.hall == hall, _T.c.state.in_(_CALLABLE), _served(services))
+        .subquery()
+    )
+    rows = connection.execute(
+        select(inner).where(or_(inner.c.flagged.is_(True), inner.c.place <= PER_QUEUE + 1))
+    ).all()
+    truncated = any(not row.flagged and row.place > PER_QUEUE for row in rows)
+    return [_light(row) for row in rows if row.flagged or row.place <= PER_QUEUE], truncated
+
+
+def every_candidate(connection: Connection, *, hall: str, services: Sequence[str]) -> list[Stored]:
+    """Every ticket a counter serving `services` might call (the fallback of `candidates`)."""
+    query = select(*_LIGHT).where(_T.c.hall == hall, _T.c.state.in_(_CALLABLE), _served(services))
+    return [_light(row) for row in connection.execute(query)]
+
+
+def _served(services: Sequence[str]) -> Any:
+    """A prefilter: the services, or any ticket sent to one counter or staff member."""
+    plain = and_(
+        _T.c.service.in_(services) if services else literal(False),
+        _T.c.target_counter.is_(None),
+        _T.c.target_staff.is_(None),
+    )
+    return or_(plain, _T.c.target_counter.is_not(None), _T.c.target_staff.is_not(None))
+
+
+def _light(row: Any) -> Stored:
+    ticket = Ticket(
+        id=row.id,
+        number=row.number,
+        service=row.service,
+        channel=Channel(row.channel),
+        issued_at=parse_time(row.issued_at),
+        queue_key=QueueKey(row.queue_band, parse_time(row.queue_at)),
+        state=TicketState(row.state),
+        green_channel=row.green_channel,
+        priority=row.priority,
+        appointment_at=None if row.appointment_at is None else parse_time(row.appointment_at),
+        recalls=row.recalls,
+        counter=row.counter,
+        staff=row.staff,
+        missed_at=None if row.missed_at is None else parse_time(row.missed_at),
+        target_counter=row.target_counter,
+        target_staff=row.target_staff,
+    )
+    return Stored(ticket, row.version)
+
+
+def claim(
+    connection: Connection, chosen: Stored, move: Callable[[Ticket], Transition]
+) -> tuple[Stored, Transition] | None:
+    """Claim a candidate unless another transaction holds or moved it: one guarded `UPDATE`.
+
+    The move is made on the candidate as read (the call, the recall and the expiry read nothing
+    else) and only the columns it changed are written, so what the light read left out stays
+    as stored; the `UPDATE` locks the row with `FOR UPDATE SKIP LOCKED` and returns it whole.
+
+    Args:
+        connection: the transaction.
+        chosen: the candidate, as read (its version must still be current).
+        move: the move to make (a call, a recall, an expiry).
+
+    Returns:
+        The ticket after the move and the move; None when another transaction holds the
+        ticket or moved it since it was read.
+    """
+    transition = move(chosen.ticket)
+    before, after = move_values(chosen.ticket), move_values(transition.ticket)
+    changed = {column: value for column, value in after.items() if before[column] != value}
+    guard = (
+        select(_T.c.id)
+        .where(_T.c.id == chosen.ticket.id, _T.c.version == chosen.version)
+        .with_for_update(skip_locked=True)
+        .scalar_subquery()
+    )
+    row = connection.execute(
+        update(_T)
+        .where(_T.c.id == guard)
+        .values(version=chosen.version + 1, **changed)
+        .returning(*_T.c)
+    ).first()
+    if row is None:
+        return None
+    return ticket_from_row(row), transition

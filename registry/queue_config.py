@@ -1,0 +1,324 @@
+"""The hall queue's configuration: a hall's services and settings, its counters' work profiles.
+
+Work profiles are data (a `ProfileSpec` stored as JSON on the counter's queue row) and become
+`clerk.queue.WorkProfile` values when a counter calls. A counter without a profile serves every
+active service of its hall with the default rules (green channel first, appointments from two
+minutes before their time, five minutes' recall cooldown, three recalls).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import Connection, insert, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from clerk.queue import WorkProfile, format_number
+from clerk.queue.wire import HallQueueSettings, ProfileSpec, ServiceSpec
+from clerk.wire import canonical_json, from_wire, to_wire
+from registry.db import is_postgres, stamp
+from registry.errors import Invalid, NotFoundError
+from registry.queue_schema import QUEUE_COUNTERS, QUEUE_HALLS, QUEUE_SERVICES
+from registry.queue_store import (
+    DEFAULT_TARGET_WAIT_SECONDS,
+    DEFAULT_TIMEZONE,
+    domain_errors,
+    ensure_hall,
+)
+from registry.schema import COUNTERS, HALLS, STAFF
+
+_CODE = re.compile(r"[A-Z0-9_-]{1,16}")
+_MAX_SECONDS = 7 * 24 * 3600
+_MAX_WEIGHT = 1000
+_S = QUEUE_SERVICES
+_C = QUEUE_COUNTERS
+_DESK_LOCKS = 72_411_002  # the advisory lock space of counters' queue rows (PostgreSQL)
+_DESK_LOCK = text(f"SELECT pg_advisory_xact_lock({_DESK_LOCKS}, hashtext(:key))")
+
+
+@dataclass(frozen=True, slots=True)
+class HallSettings:
+    """A hall's queue settings, ready to use."""
+
+    zone: ZoneInfo
+    target_wait: timedelta
+
+    def day(self, moment: datetime) -> str:
+        """The hall's local date of an instant (ISO text): the day ticket numbers restart."""
+        return moment.astimezone(self.zone).date().isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class Desk:
+    """A counter's queue row: its profile, current ticket, pause and last staff member."""
+
+    hall: str
+    counter: str
+    profile: ProfileSpec | None = None
+    current_ticket: str | None = None
+    paused: bool = False
+    pause_reason: str = ""
+    staff: str | None = None
+
+
+def hall_settings(connection: Connection, hall: str) -> HallSettings:
+    """The hall's queue settings (the defaults before any were set)."""
+    row = connection.execute(select(QUEUE_HALLS).where(QUEUE_HALLS.c.hall == hall)).first()
+    if row is None:
+        return HallSettings(
+            ZoneInfo(DEFAULT_TIMEZONE), timedelta(seconds=DEFAULT_TARGET_WAIT_SECONDS)
+        )
+    return HallSettings(ZoneInfo(row.timezone), timedelta(seconds=row.target_wait_seconds))
+
+
+def set_hall_settings(
+    connection: Connection, hall: str, settings: HallQueueSettings
+) -> HallQueueSettings:
+    """Set a hall's time zone and target wait.
+
+    Raises:
+        NotFoundError: no such hall.
+        Invalid: an unknown time zone, or a target wait outside 0 s – 7 days.
+    """
+    require_hall(connection, hall)
+    try:
+        ZoneInfo(settings.timezone)
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder such as "Europe"
+        raise Invalid(f"{settings.timezone!r} is not a known time zone") from None
+    _seconds(settings.target_wait_seconds, "target_wait_seconds")
+    ensure_hall(connection, hall)
+    connection.execute(
+        update(QUEUE_HALLS)
+        .where(QUEUE_HALLS.c.hall == hall)
+        .values(timezone=settings.timezone, target_wait_seconds=settings.target_wait_seconds)
+    )
+    return settings
+
+
+def require_hall(connection: Connection, hall: str) -> None:
+    """Refuse an unknown hall.
+
+    Raises:
+        NotFoundError: no such hall.
+    """
+    if connection.execute(select(HALLS.c.code).where(HALLS.c.code == hall)).first() is None:
+        raise NotFoundError(f"there is no hall {hall}")
+
+
+def require_staff(connection: Connection, *, hall: str, staff_id: str) -> None:
+    """Refuse a staff number that is not an active member of the hall.
+
+    Raises:
+        Invalid: unknown, inactive, or of another hall.
+    """
+    query = select(STAFF.c.active).where(STAFF.c.staff_id == staff_id, STAFF.c.hall == hall)
+    if not connection.execute(query).scalar():
+        raise Invalid(f"{staff_id!r} is not an active staff member of hall {hall}")
+
+
+def list_services(connection: Connection, hall: str) -> list[ServiceSpec]:
+    """The hall's service queues, by code."""
+    query = select(_S).where(_S.c.hall == hall).order_by(_S.c.code)
+    return [
+        ServiceSpec(row.code, row.prefix, row.name, row.daily_cap, row.active)
+        for row in connection.execute(query)
+    ]
+
+
+def put_services(connection: Connection, hall: str, specs: list[ServiceSpec]) -> list[ServiceSpec]:
+    """Create or change service queues of a hall (one never disappears: deactivate it).
+
+    Raises:
+        NotFoundError: no such hall.
+        Invalid: a malformed code or prefix, a cap below 1, or a prefix given twice.
+    """
+    require_hall(connection, hall)
+    for spec in specs:
+        _check_service(spec)
+    prefixes = [spec.prefix for spec in specs]
+    if len(set(prefixes)) != len(prefixes) or len({s.code for s in specs}) != len(specs):
+        raise Invalid("each service needs its own code and its own prefix")
+    for spec in specs:
+        _put_service(connection, hall, spec)
+    return list_services(connection, hall)
+
+
+def _check_service(spec: ServiceSpec) -> None:
+    if not _CODE.fullmatch(spec.code):
+        raise Invalid(f"service code {spec.code!r} must be 1 to 16 of A-Z, 0-9, _ and -")
+    with domain_errors():
+        format_number(spec.prefix, 1)
+    if spec.daily_cap is not None and not 1 <= spec.daily_cap <= 99_999:
+        raise Invalid(f"a daily cap must be between 1 and 99999, not {spec.daily_cap}")
+    if not spec.name or len(spec.name) > 200:
+        raise Invalid("a service needs a name of at most 200 characters")
+
+
+def _put_service(connection: Connection, hall: str, spec: ServiceSpec) -> None:
+    values = {"prefix": spec.prefix, "name": spec.name, "daily_cap": spec.daily_cap}
+    values["active"] = spec.active
+    key = (_S.c.hall == hall) & (_S.c.code == spec.code)
+    taken = select(_S.c.code).where(_S.c.hall == hall, _S.c.prefix == spec.prefix, ~key)
+    if connection.execute(taken).first() is not None:
+        raise Invalid(f"prefix {spec.prefix} already belongs to another service of hall {hall}")
+    if connection.execute(update(_S).where(key).values(**values)).rowcount == 0:
+        connection.execute(insert(_S).values(hall=hall, code=spec.code, **values))
+
+
+def require_service(connection: Connection, *, hall: str, code: str) -> ServiceSpec:
+    """An active service of the hall, its row locked (PostgreSQL): issues queue up behind it.
+
+    Raises:
+        NotFoundError: the hall has no active service with that code.
+    """
+    query = select(_S).where(_S.c.hall == hall, _S.c.code == code).with_for_update()
+    row = connection.execute(query).first()
+    if row is None or not row.active:
+        raise NotFoundError(f"hall {hall} has no active service {code!r}")
+    return ServiceSpec(row.code, row.prefix, row.name, row.daily_cap, row.active)
+
+
+def set_profile(
+    connection: Connection, *, hall: str, counter: str, spec: ProfileSpec
+) -> ProfileSpec:
+    """Give a counter its work profile.
+
+    Raises:
+        NotFoundError: no such counter in the hall.
+        Invalid: an unknown service, weights of services not served, durations out of range.
+    """
+    exists = select(COUNTERS.c.code).where(COUNTERS.c.hall == hall, COUNTERS.c.code == counter)
+    if connection.execute(exists).first() is None:
+        raise NotFoundError(f"hall {hall} has no counter {counter}")
+    known = {service.code for service in list_services(connection, hall)}
+    unknown = sorted(set(spec.services) - known)
+    if unknown:
+        raise Invalid(f"hall {hall} has no services {unknown}")
+    work_profile(spec, counter=counter, staff=None, all_services=tuple(sorted(known)))
+    ensure_desk(connection, hall=hall, counter=counter, now_text="")
+    connection.execute(
+        update(_C)
+        .where(_C.c.hall == hall, _C.c.counter == counter)
+        .values(profile=canonical_json(to_wire(spec)))
+    )
+    return spec
+
+
+def work_profile(
+    spec: ProfileSpec | None, *, counter: str, staff: str | None, all_services: tuple[str, ...]
+) -> WorkProfile:
+    """The policy's work profile of a counter (the default one when `spec` is None).
+
+    Raises:
+        Invalid: a duration or weight out of range, or weights of services not served.
+    """
+    spec = spec or ProfileSpec()
+    for name in ("appointment_window_seconds", "recall_cooldown_seconds", "long_wait_seconds"):
+        value = getattr(spec, name)
+        if value is not None:
+            _seconds(value, name)
+    if not 0 <= spec.max_recalls <= 100:
+        raise Invalid(f"max_recalls must be between 0 and 100, not {spec.max_recalls}")
+    if any(abs(weight) > _MAX_WEIGHT for weight in spec.service_weights.values()):
+        raise Invalid(f"service weights must lie within ±{_MAX_WEIGHT}")
+    long_wait = spec.long_wait_seconds
+    with domain_errors():
+        return WorkProfile(
+            counter=counter,
+            staff=staff,
+            services=tuple(spec.services) or all_services,
+            service_weights=dict(spec.service_weights),
+            green_channel_first=spec.green_channel_first,
+            appointment_window=timedelta(seconds=spec.appointment_window_seconds),
+            recall_cooldown=timedelta(seconds=spec.recall_cooldown_seconds),
+            max_recalls=spec.max_recalls,
+            long_wait=None if long_wait is None else timedelta(seconds=long_wait),
+        )
+
+
+def active_services(connection: Connection, hall: str) -> tuple[str, ...]:
+    """The codes of the hall's active services."""
+    query = select(_S.c.code).where(_S.c.hall == hall, _S.c.active.is_(True)).order_by(_S.c.code)
+    return tuple(connection.execute(query).scalars())
+
+
+def desk_profile(connection: Connection, desk: Desk, *, staff: str | None) -> WorkProfile:
+    """The work profile a counter calls with now (its staff member set)."""
+    explicit = desk.profile is not None and desk.profile.services
+    return work_profile(
+        desk.profile,
+        counter=desk.counter,
+        staff=staff,
+        all_services=() if explicit else active_services(connection, desk.hall),
+    )
+
+
+def ensure_desk(connection: Connection, *, hall: str, counter: str, now_text: str) -> None:
+    """Give a counter its queue row if it has none (racing creators are fine)."""
+    values = {"hall": hall, "counter": counter, "paused": False, "pause_reason": ""}
+    dialect = postgresql if is_postgres(connection) else sqlite
+    statement = dialect.insert(_C).values(updated_at=now_text, **values)
+    connection.execute(statement.on_conflict_do_nothing())
+
+
+def lock_desk(connection: Connection, *, hall: str, counter: str, now: datetime) -> Desk:
+    """A counter's queue row, locked for this transaction: one call at a time per counter.
+
+    On PostgreSQL the lock is a transaction-scoped advisory lock on the counter, not a row lock:
+    a call that finds nothing then writes nothing, and its commit waits for no disk flush. On
+    SQLite the transaction already holds the database's write lock.
+    """
+    if is_postgres(connection):
+        connection.execute(_DESK_LOCK, {"key": f"{hall}/{counter}"})
+    query = select(_C).where(_C.c.hall == hall, _C.c.counter == counter)
+    row = connection.execute(query).first()
+    if row is None:
+        ensure_desk(connection, hall=hall, counter=counter, now_text=stamp(now))
+        row = connection.execute(query).one()
+    return _desk(row)
+
+
+def read_desk(connection: Connection, *, hall: str, counter: str) -> Desk:
+    """A counter's queue row as it stands (defaults before its first queue action)."""
+    query = select(_C).where(_C.c.hall == hall, _C.c.counter == counter)
+    row = connection.execute(query).first()
+    return Desk(hall, counter) if row is None else _desk(row)
+
+
+def desks(connection: Connection, hall: str) -> list[Desk]:
+    """The queue rows of the hall's counters that have one."""
+    query = select(_C).where(_C.c.hall == hall).order_by(_C.c.counter)
+    return [_desk(row) for row in connection.execute(query)]
+
+
+def _desk(row: Any) -> Desk:
+    return Desk(
+        hall=row.hall,
+        counter=row.counter,
+        profile=None if row.profile is None else from_wire(ProfileSpec, json.loads(row.profile)),
+        current_ticket=row.current_ticket,
+        paused=row.paused,
+        pause_reason=row.pause_reason,
+        staff=row.staff,
+    )
+
+
+def update_desk(
+    connection: Connection, desk: Desk, *, now: datetime, **values: str | bool | None
+) -> None:
+    """Change a counter's queue row (current ticket, pause, staff)."""
+    connection.execute(
+        update(_C)
+        .where(_C.c.hall == desk.hall, _C.c.counter == desk.counter)
+        .values(updated_at=stamp(now), **values)
+    )
+
+
+def _seconds(value: int, name: str) -> None:
+    if not 0 <= value <= _MAX_SECONDS:
+        raise Invalid(f"{name} must be between 0 and {_MAX_SECONDS} seconds, not {value}")

@@ -1,0 +1,263 @@
+"""What the hall queue tells: the display feed, a counter's view, wait estimates, statistics.
+
+Read-only. Statistics come from the stored events alone, through `clerk.queue.compute_stats`,
+with every time in the hall's zone so that a day is the hall's day; a ticket's events count on
+the day it was issued, however late it was served.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Connection, func, select
+
+from clerk.queue import (
+    ALL_KEY,
+    EventKind,
+    GroupBy,
+    QueueEvent,
+    QueueStats,
+    TicketState,
+    can_call_next,
+    compute_stats,
+    estimate_wait,
+)
+from clerk.queue.wire import (
+    MAX_FEED_CALLS,
+    CallView,
+    CounterView,
+    DisplayFeed,
+    StatsGroup,
+    StatsReport,
+    WaitEstimate,
+    WaitingCount,
+)
+from registry.db import stamp
+from registry.errors import Invalid
+from registry.queue_config import (
+    active_services,
+    desks,
+    hall_settings,
+    list_services,
+    read_desk,
+    work_profile,
+)
+from registry.queue_schema import QUEUE_EVENTS, QUEUE_TICKETS
+from registry.queue_store import (
+    event_from_row,
+    hall_version,
+    load_ticket,
+    view,
+)
+
+MAX_STATS_DAYS = 366
+RECENT_SERVICES = 20
+"""How many of today's finished visits of a service the wait estimate looks at."""
+_CALL_KINDS = (EventKind.CALLED.value, EventKind.RECALLED.value)
+_T, _E = QUEUE_TICKETS, QUEUE_EVENTS
+
+
+def waiting_counts(connection: Connection, hall: str) -> list[WaitingCount]:
+    """Tickets waiting per service of the hall (every active service, zero included)."""
+    query = (
+        select(_T.c.service, func.count())
+        .where(_T.c.hall == hall, _T.c.state == TicketState.WAITING.value)
+        .group_by(_T.c.service)
+    )
+    counts = {service: int(count) for service, count in connection.execute(query).tuples()}
+    services = list_services(connection, hall)
+    known = {service.code for service in services}
+    shown = [
+        WaitingCount(s.code, s.prefix, s.name, counts.get(s.code, 0)) for s in services if s.active
+    ]
+    return shown + [
+        WaitingCount(code, "", "", n) for code, n in counts.items() if code not in known
+    ]
+
+
+def display_feed(
+    connection: Connection, hall: str, *, after: int, limit: int, now: datetime
+) -> DisplayFeed:
+    """The calls after the cursor (the latest `limit`, oldest first) and the waiting counts.
+
+    Args:
+        connection: a transaction.
+        hall: the display's hall.
+        after: the version the display last saw (0: none; it then gets the last calls).
+        limit: how many calls at most (capped at `MAX_FEED_CALLS`).
+        now: the registry's time, for the display's clock.
+    """
+    version = hall_version(connection, hall)
+    calls: list[CallView] = []
+    if version > after:
+        query = (
+            select(_E.c.seq, _E.c.number, _E.c.counter, _E.c.service, _E.c.at, _E.c.kind)
+            .where(_E.c.hall == hall, _E.c.seq > after, _E.c.kind.in_(_CALL_KINDS))
+            .order_by(_E.c.seq.desc(), _E.c.id.desc())
+            .limit(max(1, min(limit, MAX_FEED_CALLS)))
+        )
+        calls = [
+            CallView(row.seq, row.number, row.counter, row.service, row.at, row.kind != "called")
+            for row in connection.execute(query)
+        ][::-1]
+    return DisplayFeed(version, calls, waiting_counts(connection, hall), stamp(now))
+
+
+def counter_view(connection: Connection, *, hall: str, counter: str) -> CounterView:
+    """A counter's queue state: current ticket, pause, whether it may call, waiting counts."""
+    desk = read_desk(connection, hall=hall, counter=counter)
+    current = None
+    if desk.current_ticket is not None:
+        current = load_ticket(connection, hall=hall, ticket_id=desk.current_ticket, lock=False)
+    free = can_call_next(None if current is None else current.ticket, counter=counter)
+    return CounterView(
+        counter=counter,
+        paused=desk.paused,
+        pause_reason=desk.pause_reason,
+        staff=desk.staff,
+        current=None if current is None else view(current),
+        may_call_next=free and not desk.paused,
+        waiting=waiting_counts(connection, hall),
+    )
+
+
+def estimate(
+    connection: Connection, hall: str, service: str, *, now: datetime, exclude: str | None = None
+) -> WaitEstimate:
+    """The wait of a new ticket of a service: waiting tickets × typical visit ÷ open counters.
+
+    The typical visit is the median of today's last finished visits of the service (their
+    service time from events); open counters are the unpaused counters with a clerk that serve
+    the service (at least one is assumed, so that a hall opening in the morning shows a figure).
+    """
+    ahead_query = select(func.count()).where(
+        _T.c.hall == hall,
+        _T.c.service == service,
+        _T.c.state == TicketState.WAITING.value,
+        _T.c.target_counter.is_(None),
+        _T.c.target_staff.is_(None),
+        _T.c.id != (exclude or ""),
+    )
+    ahead = int(connection.execute(ahead_query).scalar_one())
+    counters = _open_counters(connection, hall, service)
+    recent = _recent_service_times(
+        connection, hall, service, day=hall_settings(connection, hall).day(now)
+    )
+    wait = estimate_wait(ahead, recent, max(1, counters))
+    return WaitEstimate(service, ahead, int(wait.total_seconds()), counters)
+
+
+def _open_counters(connection: Connection, hall: str, service: str) -> int:
+    everything = active_services(connection, hall)
+    count = 0
+    for desk in desks(connection, hall):
+        if desk.paused or desk.staff is None:
+            continue
+        profile = work_profile(
+            desk.profile, counter=desk.counter, staff=None, all_services=everything
+        )
+        count += service in profile.services
+    return count
+
+
+def _recent_service_times(
+    connection: Connection, hall: str, service: str, *, day: str
+) -> list[timedelta]:
+    done = (
+        select(_T.c.id)
+        .where(
+            _T.c.hall == hall,
+            _T.c.service == service,
+            _T.c.issue_day == day,
+            _T.c.state == TicketState.DONE.value,
+        )
+        .order_by(_T.c.closed_at.desc())
+        .limit(RECENT_SERVICES)
+    )
+    ids = list(connection.execute(done).scalars())
+    if not ids:
+        return []
+    zone = hall_settings(connection, hall).zone
+    rows = connection.execute(select(_E).where(_E.c.hall == hall, _E.c.ticket_id.in_(ids)))
+    events = [event_from_row(row, zone) for row in rows]
+    times = []
+    for ticket_id in ids:
+        figures = compute_stats(
+            [e for e in events if e.ticket_id == ticket_id], target_wait=timedelta(0)
+        )
+        mean = figures[ALL_KEY].mean_service if ALL_KEY in figures else None
+        if mean is not None:
+            times.append(mean)
+    return times
+
+
+def statistics(
+    connection: Connection,
+    hall: str,
+    *,
+    start: date,
+    end: date,
+    group_by: GroupBy,
+    target_wait: timedelta | None = None,
+) -> StatsReport:
+    """Queue statistics of the tickets issued from `start` to `end` (hall days, inclusive).
+
+    Args:
+        connection: a transaction.
+        hall: the hall.
+        start: the first issue day.
+        end: the last issue day.
+        group_by: service, counter, staff, day or all.
+        target_wait: the service level's target (the hall's setting when None).
+
+    Raises:
+        Invalid: `end` before `start`, more than 366 days, or a negative target.
+    """
+    if end < start or (end - start).days >= MAX_STATS_DAYS:
+        raise Invalid(f"statistics cover 1 to {MAX_STATS_DAYS} days, from start to end")
+    settings = hall_settings(connection, hall)
+    target = settings.target_wait if target_wait is None else target_wait
+    if target < timedelta(0):
+        raise Invalid("the target wait cannot be negative")
+    events = _events_of_days(connection, hall, start=start, end=end, zone=settings.zone)
+    figures = compute_stats(events, target_wait=target, group_by=group_by)
+    groups = [_group(key, stats) for key, stats in figures.items()]
+    groups.sort(key=lambda group: (group.key is None, group.key or ""))
+    return StatsReport(
+        start.isoformat(), end.isoformat(), group_by, int(target.total_seconds()), groups
+    )
+
+
+def _events_of_days(
+    connection: Connection, hall: str, *, start: date, end: date, zone: ZoneInfo
+) -> list[QueueEvent]:
+    """Every event of the tickets issued from `start` to `end`, whenever it happened."""
+    tickets = select(_T.c.id).where(
+        _T.c.hall == hall, _T.c.issue_day >= start.isoformat(), _T.c.issue_day <= end.isoformat()
+    )
+    rows = connection.execute(
+        select(_E).where(_E.c.hall == hall, _E.c.ticket_id.in_(tickets)).order_by(_E.c.id)
+    )
+    return [event_from_row(row, zone) for row in rows]
+
+
+def _group(key: object, stats: QueueStats) -> StatsGroup:
+    label = key.isoformat() if isinstance(key, date) else (None if key is None else str(key))
+    return StatsGroup(
+        key=label,
+        issued=stats.issued,
+        called=stats.called,
+        served=stats.served,
+        no_shows=stats.no_shows,
+        no_show_rate=stats.no_show_rate,
+        mean_wait_seconds=_seconds(stats.mean_wait),
+        median_wait_seconds=_seconds(stats.median_wait),
+        p90_wait_seconds=_seconds(stats.p90_wait),
+        mean_service_seconds=_seconds(stats.mean_service),
+        service_level=stats.service_level,
+    )
+
+
+def _seconds(value: timedelta | None) -> float | None:
+    return None if value is None else value.total_seconds()

@@ -1,0 +1,360 @@
+"""Storage of the hall queue: tickets and events as rows, guarded moves, the hall version.
+
+Rows never leave the queue's storage modules as rows: tickets come out as `clerk.queue.Ticket`
+values with the version that guards their next move, and go back in as the ticket a pure move
+returned. A move is written only if the row still has the version it was read at. Calls claim
+their ticket through `registry.queue_candidates.claim` (`FOR UPDATE SKIP LOCKED`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, NamedTuple
+
+from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from clerk.errors import InvalidInput, NotFound, RuleViolation
+from clerk.queue import Channel, EventKind, Outcome, QueueEvent, QueueKey, Ticket, TicketState
+from clerk.queue.wire import TicketView
+from clerk.wire import canonical_json
+from registry.db import is_postgres, stamp
+from registry.errors import Conflict, Invalid, NotFoundError
+from registry.queue_schema import QUEUE_EVENTS, QUEUE_HALLS, QUEUE_TICKETS
+
+DEFAULT_TIMEZONE = "Asia/Shanghai"
+DEFAULT_TARGET_WAIT_SECONDS = 20 * 60
+PAUSED, RESUMED = "paused", "resumed"
+"""Kinds of the counter events kept in the queue log next to the ticket events."""
+
+_T = QUEUE_TICKETS
+
+
+class QueueRule(Conflict):
+    """A move the hall queue's rules refuse (DOMAIN.md §8): the message says which and why."""
+
+    code = "queue_rule"
+
+
+class LoopRule(Conflict):
+    """The counter's current ticket is unresolved: no new call until it is (the loop rule)."""
+
+    code = "loop_rule"
+
+
+class Stored(NamedTuple):
+    """A ticket read from the registry, with the version its next move must still find."""
+
+    ticket: Ticket
+    version: int
+    id_masked: str | None = None
+
+
+@contextmanager
+def domain_errors() -> Iterator[None]:
+    """Answer the pure rules' errors as the registry's: 409, 422 or 404 with their message."""
+    try:
+        yield
+    except RuleViolation as error:
+        raise QueueRule(str(error)) from None
+    except InvalidInput as error:
+        raise Invalid(str(error)) from None
+    except NotFound as error:
+        raise NotFoundError(str(error)) from None
+
+
+def parse_time(text: str) -> datetime:
+    """A stored UTC time as an aware datetime."""
+    return datetime.fromisoformat(text)
+
+
+def _time(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
+
+
+def _stamp(moment: datetime | None) -> str | None:
+    return None if moment is None else stamp(moment)
+
+
+def ticket_from_row(row: Any) -> Stored:
+    """The ticket of a `queue_tickets` row."""
+    ticket = Ticket(
+        id=row.id,
+        number=row.number,
+        service=row.service,
+        channel=Channel(row.channel),
+        issued_at=parse_time(row.issued_at),
+        queue_key=QueueKey(row.queue_band, parse_time(row.queue_at)),
+        state=TicketState(row.state),
+        green_channel=row.green_channel,
+        priority=row.priority,
+        appointment_at=_time(row.appointment_at),
+        recalls=row.recalls,
+        counter=row.counter,
+        staff=row.staff,
+        called_at=_time(row.called_at),
+        missed_at=_time(row.missed_at),
+        started_at=_time(row.started_at),
+        closed_at=_time(row.closed_at),
+        outcome=None if row.outcome is None else Outcome(row.outcome),
+        case_ids=tuple(json.loads(row.case_ids)),
+        document_numbers=tuple(json.loads(row.document_numbers)),
+        target_counter=row.target_counter,
+        target_staff=row.target_staff,
+        transfer_note=row.transfer_note,
+    )
+    return Stored(ticket, row.version, row.id_masked)
+
+
+def move_values(ticket: Ticket) -> dict[str, Any]:
+    """The columns a move may change, as stored."""
+    return {
+        "service": ticket.service,
+        "state": ticket.state.value,
+        "queue_band": ticket.queue_key.band,
+        "queue_at": stamp(ticket.queue_key.at),
+        "recalls": ticket.recalls,
+        "counter": ticket.counter,
+        "staff": ticket.staff,
+        "called_at": _stamp(ticket.called_at),
+        "missed_at": _stamp(ticket.missed_at),
+        "started_at": _stamp(ticket.started_at),
+        "closed_at": _stamp(ticket.closed_at),
+        "outcome": None if ticket.outcome is None else ticket.outcome.value,
+        "case_ids": json.dumps(list(ticket.case_ids), ensure_ascii=False),
+        "document_numbers": json.dumps(list(ticket.document_numbers), ensure_ascii=False),
+        "target_counter": ticket.target_counter,
+        "target_staff": ticket.target_staff,
+        "transfer_note": ticket.transfer_note,
+    }
+
+
+def insert_ticket(
+    connection: Connection,
+    ticket: Ticket,
+    *,
+    hall: str,
+    issue_day: str,
+    id_masked: str | None = None,
+    id_hash: str | None = None,
+) -> Stored:
+    """Store a newly issued ticket; returns it at version 1."""
+    connection.execute(
+        insert(_T).values(
+            id=ticket.id,
+            hall=hall,
+            issue_day=issue_day,
+            number=ticket.number,
+            channel=ticket.channel.value,
+            green_channel=ticket.green_channel,
+            priority=ticket.priority,
+            appointment_at=_stamp(ticket.appointment_at),
+            id_masked=id_masked,
+            id_hash=id_hash,
+            issued_at=stamp(ticket.issued_at),
+            version=1,
+            **move_values(ticket),
+        )
+    )
+    return Stored(ticket, 1, id_masked)
+
+
+def load_ticket(connection: Connection, *, hall: str, ticket_id: str, lock: bool = True) -> Stored:
+    """A ticket of the hall, locked for this transaction (PostgreSQL) unless `lock` is False.
+
+    Raises:
+        NotFoundError: the hall has no such ticket.
+    """
+    query = select(_T).where(_T.c.id == ticket_id, _T.c.hall == hall)
+    query = query.with_for_update() if lock else query
+    row = connection.execute(query).first()
+    if row is None:
+        raise NotFoundError(f"hall {hall} has no ticket {ticket_id}")
+    return ticket_from_row(row)
+
+
+def find_number(connection: Connection, *, hall: str, issue_day: str, number: str) -> Stored:
+    """Today's ticket with a number, locked for this transaction (PostgreSQL).
+
+    Raises:
+        NotFoundError: no ticket with that number was issued in the hall that day.
+    """
+    query = (
+        select(_T)
+        .where(_T.c.hall == hall, _T.c.issue_day == issue_day, _T.c.number == number)
+        .with_for_update()
+    )
+    row = connection.execute(query).first()
+    if row is None:
+        raise NotFoundError(f"no ticket {number} was issued in hall {hall} on {issue_day}")
+    return ticket_from_row(row)
+
+
+def save_move(connection: Connection, stored: Stored, moved: Ticket) -> bool:
+    """Write a move if the ticket still has the version it was read at.
+
+    Returns:
+        Whether the move was written (False: another transaction moved the ticket meanwhile).
+    """
+    result = connection.execute(
+        update(_T)
+        .where(_T.c.id == stored.ticket.id, _T.c.version == stored.version)
+        .values(version=stored.version + 1, **move_values(moved))
+    )
+    return result.rowcount == 1
+
+
+def save_or_conflict(connection: Connection, stored: Stored, moved: Ticket) -> Stored:
+    """Write a move that must not lose a race (the ticket was read locked).
+
+    The ticket was read locked (`load_ticket`), so the guard only catches a bug, loudly.
+
+    Raises:
+        Conflict: the ticket changed since it was read.
+    """
+    if not save_move(connection, stored, moved):
+        raise Conflict(f"ticket {moved.number} changed meanwhile: try again")
+    return Stored(moved, stored.version + 1, stored.id_masked)
+
+
+def view(stored: Stored) -> TicketView:
+    """The wire form of a stored ticket."""
+    ticket = stored.ticket
+    return TicketView(
+        id=ticket.id,
+        number=ticket.number,
+        service=ticket.service,
+        channel=ticket.channel,
+        state=ticket.state,
+        issued_at=stamp(ticket.issued_at),
+        green_channel=ticket.green_channel,
+        priority=ticket.priority,
+        recalls=ticket.recalls,
+        appointment_at=_stamp(ticket.appointment_at),
+        id_masked=stored.id_masked,
+        counter=ticket.counter,
+        staff=ticket.staff,
+        called_at=_stamp(ticket.called_at),
+        missed_at=_stamp(ticket.missed_at),
+        started_at=_stamp(ticket.started_at),
+        closed_at=_stamp(ticket.closed_at),
+        outcome=ticket.outcome,
+        case_ids=list(ticket.case_ids),
+        document_numbers=list(ticket.document_numbers),
+        target_counter=ticket.target_counter,
+        target_staff=ticket.target_staff,
+        transfer_note=ticket.transfer_note,
+    )
+
+
+@dataclass
+class EventLog:
+    """The queue events of one transaction, written last (under the hall's next version when
+    a display is to see them)."""
+
+    hall: str
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, event: QueueEvent, *, number: str) -> None:
+        """Log a ticket's event."""
+        self.rows.append(
+            {
+                "ticket_id": event.ticket_id,
+                "kind": event.kind.value,
+                "at": stamp(event.at),
+                "service": event.service,
+                "counter": event.counter,
+                "staff": event.staff,
+                "number": number,
+                "detail": canonical_json(dict(event.detail)),
+            }
+        )
+
+    def add_counter(
+        self, kind: str, *, counter: str, staff: str, at: datetime, reason: str
+    ) -> None:
+        """Log a counter's pause or resume."""
+        detail = canonical_json({"reason": reason} if reason else {})
+        self.rows.append(
+            {
+                "ticket_id": None,
+                "kind": kind,
+                "at": stamp(at),
+                "service": None,
+                "counter": counter,
+                "staff": staff,
+                "number": None,
+                "detail": detail,
+            }
+        )
+
+    def write(self, connection: Connection, *, announce: bool) -> int | None:
+        """Write the events (the transaction's last step), under the hall's next version if
+        `announce`: what a display shows (calls, changes of the waiting counts).
+
+        Returns:
+            The new version, or None when nothing was announced.
+        """
+        if not self.rows:
+            return None
+        version = bump_version(connection, self.hall) if announce else None
+        connection.execute(
+            insert(QUEUE_EVENTS), [dict(row, hall=self.hall, seq=version) for row in self.rows]
+        )
+        self.rows.clear()
+        return version
+
+
+def ensure_hall(connection: Connection, hall: str) -> None:
+    """Give the hall its queue row (default settings) if it has none; racing creators are fine."""
+    values = {
+        "hall": hall,
+        "timezone": DEFAULT_TIMEZONE,
+        "target_wait_seconds": DEFAULT_TARGET_WAIT_SECONDS,
+        "version": 0,
+    }
+    dialect = postgresql if is_postgres(connection) else sqlite
+    connection.execute(dialect.insert(QUEUE_HALLS).values(**values).on_conflict_do_nothing())
+
+
+def bump_version(connection: Connection, hall: str) -> int:
+    """Advance the hall's queue version (row-locked until commit) and return it.
+
+    Taken as the last step of a write, so the lock is held only for the commit: positions
+    then appear in commit order, like the change feed's (SYNC.md, Pull).
+    """
+    query = (
+        update(QUEUE_HALLS)
+        .where(QUEUE_HALLS.c.hall == hall)
+        .values(version=QUEUE_HALLS.c.version + 1)
+        .returning(QUEUE_HALLS.c.version)
+    )
+    version = connection.execute(query).scalar()
+    if version is None:
+        ensure_hall(connection, hall)
+        version = connection.execute(query).scalar_one()
+    return int(version)
+
+
+def hall_version(connection: Connection, hall: str) -> int:
+    """The hall's last queue version (0 before its first queue write)."""
+    query = select(QUEUE_HALLS.c.version).where(QUEUE_HALLS.c.hall == hall)
+    return int(connection.execute(query).scalar() or 0)
+
+
+def event_from_row(row: Any, zone: Any) -> QueueEvent:
+    """A stored ticket event, its time in the hall's zone (statistics group by local day)."""
+    detail: Mapping[str, str] = json.loads(row.detail)
+    return QueueEvent(
+        ticket_id=row.ticket_id,
+        kind=EventKind(row.kind),
+        at=parse_time(row.at).astimezone(zone),
+        service=row.service,
+        counter=row.counter,
+        staff=row.staff,
+        detail=detail,
+    )
