@@ -1,0 +1,327 @@
+"""Queue benchmark: call-next latency at 50 and 200 counters, and a call's time to the display.
+
+Run: `.venv/bin/python bench/queue_bench.py [--backend sqlite|postgresql|both] [--quick]`.
+Prints each figure next to its target (issue 4); exits 0 whatever the figures.
+
+For each backend a real registry process serves 127.0.0.1 (a SQLite file, or a throwaway
+PostgreSQL with fsync on); one hall has 200 enrolled counters, a kiosk and a display, each
+device with its own `requests.Session` on its own thread. Latency is timed at the counter, from
+sending `POST /queue/call/next` to its decoded answer, and every call is a real claim (a feeder
+keeps as many tickets waiting as there are counters).
+
+- **paced**: 50, then 200 counters each call, serve the ticket (start, finish) and call again
+  after a random pause averaging `--pause` seconds (10 s: a hall whose every visit took ten
+  seconds, some thirty times a real hall's pace). The target is about this load.
+- **display**: during each paced run a display long-polls the feed (`GET /queue/display`); the
+  time from a counter sending its call to the display receiving that call, p50 and p95.
+- **flat out**: the 200 counters with no pause at all: the registry's capacity on this machine
+  (calls per second) and the latency once calls queue up behind each other.
+- **burst**: all counters released by one barrier to call at the same instant, one ticket
+  waiting for each: the worst moment, where each call waits for those ahead of it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # the tests' support package is importable, not installed
+from clerk.queue import Outcome  # noqa: E402
+from clerk.queue.wire import ServiceSpec  # noqa: E402
+from registry import admin  # noqa: E402
+from registry.db import utc_now  # noqa: E402
+from sync.queue_client import QueueClient, new_request_id  # noqa: E402
+from tests.integration.queue.harness import add_counters, configure, enrol_device  # noqa: E402
+from tests.integration.sync.harness import STAFF, RegistryProcess  # noqa: E402
+from tests.support.postgres import PostgresServer, PostgresUnavailable  # noqa: E402
+
+HALL = "BENCH"
+CLERK = f"{HALL}C001"
+SERVICE = ServiceSpec("BIZ", "A", "企业开办")
+LEVELS = (50, 200)
+P99_TARGET = 0.050  # seconds, at 200 counters on PostgreSQL
+DISPLAY_TARGET = 1.0  # seconds, p95 from a call to the display showing it
+PAUSE = 10.0  # seconds between a counter's calls: visits of 10 s, some 30× a real hall's pace
+PUBLISHED_P99 = 17.9  # seconds at 200 clients: the best published figure of an open-source
+# government queue system (issue 4)
+
+
+@dataclass
+class Hall:
+    """The registry processes, the kiosk, the display and the counters."""
+
+    registries: list[RegistryProcess]
+    kiosk: QueueClient
+    display: QueueClient
+    counters: list[QueueClient] = field(default_factory=list)
+
+    def close(self) -> None:
+        """Close every client and stop the registries."""
+        for client in [self.kiosk, self.display, *self.counters]:
+            client.close()
+        for registry in self.registries:
+            registry.close()
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The nearest-rank percentile of `values` (share in 0–1)."""
+    ordered = sorted(values)
+    return ordered[max(0, -(-int(share * 1000) * len(ordered) // 1000) - 1)]
+
+
+def _set_up(registry: RegistryProcess, codes: list[str]) -> None:
+    with registry.db() as connection:
+        admin.create_hall(connection, code=HALL, name="压测大厅", now=utc_now())
+        name, role, password = STAFF["C001"]
+        admin.create_staff(
+            connection,
+            staff_id=CLERK,
+            hall=HALL,
+            name=name,
+            role=role,
+            password=password,
+            now=utc_now(),
+        )
+    add_counters(registry, HALL, [*codes, "K01", "D01"])
+    configure(registry, HALL, services=(SERVICE,))
+
+
+def _hall(url: str, workdir: Path, processes: int) -> Hall:
+    """The hall, served by `processes` registry processes (counters spread over them)."""
+    registries = []
+    for n in range(processes):
+        (workdir / f"registry-{n}").mkdir()
+        registries.append(RegistryProcess(url, workdir / f"registry-{n}"))
+    codes = [f"W{n:03d}" for n in range(1, max(LEVELS) + 1)]
+    _set_up(registries[0], codes)
+    for registry in registries:
+        registry.start()
+    first = registries[0]
+    hall = Hall(
+        registries,
+        enrol_device(first, HALL, "K01", first.url),
+        enrol_device(first, HALL, "D01", registries[-1].url),
+    )
+    hall.counters = [
+        enrol_device(first, HALL, code, registries[n % processes].url)
+        for n, code in enumerate(codes)
+    ]
+    return hall
+
+
+@contextmanager
+def _backend(name: str, workdir: Path, processes: int) -> Iterator[Hall]:
+    if name == "sqlite":
+        hall = _hall(f"sqlite:///{workdir / 'registry.sqlite'}", workdir, 1)
+        try:
+            yield hall
+        finally:
+            hall.close()
+        return
+    with PostgresServer() as server:
+        server.create_database("queue_bench")
+        hall = _hall(server.url("queue_bench"), workdir, processes)
+        try:
+            yield hall
+        finally:
+            hall.close()
+
+
+def _serve(client: QueueClient, ticket_id: str) -> None:
+    client.start(ticket_id)
+    client.finish(ticket_id, Outcome.CONSULTATION)
+
+
+def _timed_call(client: QueueClient) -> tuple[float, float, str | None]:
+    """(sent at, seconds, ticket id) of one call."""
+    sent = time.perf_counter()
+    answer = client.call_next(request_id=new_request_id(), staff_id=CLERK)
+    return sent, time.perf_counter() - sent, None if answer.ticket is None else answer.ticket.id
+
+
+def burst(hall: Hall, level: int, rounds: int) -> list[float]:
+    """Latencies of `rounds` bursts of `level` counters calling at the same instant."""
+    latencies: list[float] = []
+    lock = threading.Lock()
+
+    def one(client: QueueClient, gate: threading.Barrier) -> None:
+        gate.wait()
+        _, seconds, ticket_id = _timed_call(client)
+        with lock:
+            latencies.append(seconds)
+        if ticket_id is not None:
+            _serve(client, ticket_id)
+
+    for _ in range(rounds):
+        for _ in range(level):
+            hall.kiosk.issue(SERVICE.code)
+        gate = threading.Barrier(level)
+        _run_all([partial(one, client, gate) for client in hall.counters[:level]])
+    return latencies
+
+
+def _run_all(work: list[Callable[[], None]]) -> None:
+    threads = [threading.Thread(target=job, daemon=True) for job in work]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+@dataclass
+class Paced:
+    """What a paced run measured."""
+
+    latencies: list[float]
+    calls: int
+    display_delays: list[float]
+    seconds: float
+
+
+def paced(hall: Hall, level: int, *, seconds: float, pause: float) -> Paced:
+    """Counters calling at a pace for `seconds`, a feeder keeping tickets waiting, a display."""
+    stop = threading.Event()
+    sent_at: dict[str, float] = {}
+    latencies: list[float] = []
+    delays: list[float] = []
+    lock = threading.Lock()
+    number_of: dict[str, str] = {}
+
+    def issue() -> None:
+        issued = hall.kiosk.issue(SERVICE.code).ticket
+        with lock:
+            number_of[issued.number] = issued.id
+
+    def counter(client: QueueClient) -> None:
+        rng = random.Random(client.token)
+        stop.wait(rng.uniform(0, pause))
+        while not stop.is_set():
+            sent, took, ticket_id = _timed_call(client)
+            with lock:
+                latencies.append(took)
+                if ticket_id is not None:
+                    sent_at[ticket_id] = sent
+            if ticket_id is not None:
+                _serve(client, ticket_id)
+            if pause:
+                stop.wait(rng.expovariate(1 / pause))
+
+    def feeder() -> None:
+        while not stop.is_set():
+            for _ in range(max(0, level - hall.kiosk.estimate(SERVICE.code).ahead)):
+                issue()
+            stop.wait(0.2)
+
+    def display() -> None:
+        version = hall.display.display().version
+        while not stop.is_set():
+            feed = hall.display.display(after=version, limit=50, wait=5)
+            seen = time.perf_counter()
+            with lock:
+                for call in feed.calls:
+                    ticket_id = number_of.get(call.number)
+                    if ticket_id in sent_at:
+                        delays.append(seen - sent_at[ticket_id])
+            version = feed.version
+
+    for _ in range(level):
+        issue()
+    jobs: list[Callable[[], None]] = [feeder, display]
+    jobs += [partial(counter, client) for client in hall.counters[:level]]
+    began = time.perf_counter()
+    timer = threading.Timer(seconds, stop.set)
+    timer.start()
+    _run_all(jobs)
+    return Paced(latencies, len(latencies), delays, time.perf_counter() - began)
+
+
+def _line(label: str, values: list[float], *, target: float | None = None) -> str:
+    p50, p99 = percentile(values, 0.50), percentile(values, 0.99)
+    text = f"  {label:<36} p50 {p50 * 1000:7.1f} ms   p99 {p99 * 1000:7.1f} ms   n={len(values)}"
+    if target is not None:
+        text += f"   p99/target {p99 / target:5.2f}   published/p99 {PUBLISHED_P99 / p99:6.0f}×"
+    return text
+
+
+def _display_line(delays: list[float]) -> str:
+    if not delays:
+        return f"  {'call → display (long poll)':<36} no call seen"
+    p50, p95 = percentile(delays, 0.50), percentile(delays, 0.95)
+    return (
+        f"  {'call → display (long poll)':<36} p50 {p50 * 1000:7.1f} ms   p95 {p95 * 1000:7.1f} ms"
+        f"   n={len(delays)}   p95/target {p95 / DISPLAY_TARGET:5.2f}"
+    )
+
+
+def run(backend: str, *, rounds: int, seconds: float, pause: float, processes: int) -> None:
+    """Every measurement on one backend."""
+    with (
+        tempfile.TemporaryDirectory(prefix="queue-bench-") as folder,
+        _backend(backend, Path(folder), processes) as hall,
+    ):
+        served = len(hall.registries)
+        print(f"\n{backend}: {served} registry process(es), {len(hall.counters)} counters")
+        for level in LEVELS:
+            measured = paced(hall, level, seconds=seconds, pause=pause)
+            rate = measured.calls / measured.seconds
+            target = P99_TARGET if level == max(LEVELS) and backend == "postgresql" else None
+            label = f"paced, {level} counters ({rate:.1f} calls/s)"
+            print(_line(label, measured.latencies, target=target))
+            print(_display_line(measured.display_delays))
+        flat_out = paced(hall, max(LEVELS), seconds=seconds / 2, pause=0.0)
+        label = f"flat out, {max(LEVELS)} ({flat_out.calls / flat_out.seconds:.0f} calls/s)"
+        print(_line(label, flat_out.latencies))
+        for level in LEVELS:
+            print(_line(f"burst, {level} counters at once", burst(hall, level, rounds)))
+
+
+def main() -> int:
+    """Run the benchmark."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
+    parser.add_argument("--quick", action="store_true", help="shorter runs (a first look)")
+    parser.add_argument("--seconds", type=float, default=20.0, help="length of each paced run")
+    parser.add_argument(
+        "--pause", type=float, default=PAUSE, help="mean seconds between a counter's calls"
+    )
+    parser.add_argument("--rounds", type=int, default=10, help="bursts per level")
+    parser.add_argument(
+        "--processes", type=int, default=1, help="registry processes over PostgreSQL"
+    )
+    args = parser.parse_args()
+    seconds, rounds = (6.0, 3) if args.quick else (args.seconds, args.rounds)
+    print(
+        f"queue bench on {platform.node()}: {os.cpu_count()} CPUs, load average "
+        f"{os.getloadavg()[0]:.1f}; targets: p99 ≤ {P99_TARGET * 1000:.0f} ms at 200 counters "
+        f"(PostgreSQL), display p95 ≤ {DISPLAY_TARGET:.0f} s"
+    )
+    backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
+    for backend in backends:
+        try:
+            run(
+                backend,
+                rounds=rounds,
+                seconds=seconds,
+                pause=args.pause,
+                processes=args.processes,
+            )
+        except PostgresUnavailable as missing:
+            print(f"\n{backend}: skipped: {missing}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
