@@ -1,8 +1,10 @@
 """Fill unfinished zh_CN translations from a table (a maintainer's tool, not run by CI).
 
 Usage: .venv/bin/python scripts/translate_fill.py resources/i18n/window_clerk_zh_CN.ts
-The table below grows with the UI; strings not in it stay unfinished and the translation
-gate in tests/ui/test_translations.py keeps failing until someone translates them.
+The table below, and one `ZH` table per area of the UI in `scripts/zh/*.py`, grow with the UI;
+strings in none of them stay unfinished and the translation gate in tests/ui/test_translations.py
+keeps failing until someone translates them. `bash scripts/translations.sh` runs the whole round
+(lupdate, this fill, lrelease).
 """
 
 from __future__ import annotations
@@ -152,6 +154,21 @@ ZH = {
 _MESSAGE = re.compile(
     r"(<source>([^<]*)</source>\s*<translation type=\"unfinished\">)(.*?)(</translation>)", re.S
 )
+
+
+def _area_tables() -> dict[str, str]:
+    """The `ZH` tables of `scripts/zh/*.py`, merged (one file per area of the UI)."""
+    merged: dict[str, str] = {}
+    for file in sorted((Path(__file__).parent / "zh").glob("*.py")):
+        namespace: dict[str, object] = {}
+        exec(compile(file.read_text(encoding="utf-8"), str(file), "exec"), namespace)
+        table = namespace.get("ZH")
+        if isinstance(table, dict):
+            merged.update(table)
+    return merged
+
+
+ZH.update(_area_tables())
 
 
 def _fill(match: re.Match[str]) -> str:
