@@ -10,6 +10,7 @@ keeps failing until someone translates them. `bash scripts/translations.sh` runs
 from __future__ import annotations
 
 import re
+import runpy
 import sys
 from pathlib import Path
 
@@ -160,9 +161,7 @@ def _area_tables() -> dict[str, str]:
     """The `ZH` tables of `scripts/zh/*.py`, merged (one file per area of the UI)."""
     merged: dict[str, str] = {}
     for file in sorted((Path(__file__).parent / "zh").glob("*.py")):
-        namespace: dict[str, object] = {}
-        exec(compile(file.read_text(encoding="utf-8"), str(file), "exec"), namespace)
-        table = namespace.get("ZH")
+        table = runpy.run_path(str(file)).get("ZH")
         if isinstance(table, dict):
             merged.update(table)
     return merged

@@ -12,32 +12,32 @@
 <context>
     <name>CallNumberDialog</name>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="227"/>
+        <location filename="../../ui/queue/dialogs.py" line="229"/>
         <source>Call a number</source>
         <translation>指定叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="236"/>
+        <location filename="../../ui/queue/dialogs.py" line="238"/>
         <source>Applicant returned after missing the call</source>
         <translation>过号后返回</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="237"/>
+        <location filename="../../ui/queue/dialogs.py" line="239"/>
         <source>Priority: elderly, disabled or pregnant</source>
         <translation>优先：老年人、残疾人或孕妇</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="238"/>
+        <location filename="../../ui/queue/dialogs.py" line="240"/>
         <source>Appointment arrived</source>
         <translation>预约人员到场</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="242"/>
+        <location filename="../../ui/queue/dialogs.py" line="244"/>
         <source>Ticket number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="243"/>
+        <location filename="../../ui/queue/dialogs.py" line="245"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -312,22 +312,22 @@
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="109"/>
+        <location filename="../../ui/queue/dialogs.py" line="111"/>
         <source>Finish the visit</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="112"/>
+        <location filename="../../ui/queue/dialogs.py" line="114"/>
         <source>Outcome</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="122"/>
+        <location filename="../../ui/queue/dialogs.py" line="124"/>
         <source>Documents issued during this visit</source>
         <translation>本次办理出具的文书</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="171"/>
+        <location filename="../../ui/queue/dialogs.py" line="173"/>
         <source>This outcome needs its case: tick the documents of this visit.</source>
         <translation>此办理结果须关联办件：请勾选本次出具的文书。</translation>
     </message>
@@ -335,27 +335,27 @@
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="266"/>
+        <location filename="../../ui/queue/dialogs.py" line="268"/>
         <source>Pause calling</source>
         <translation>暂停叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="268"/>
+        <location filename="../../ui/queue/dialogs.py" line="270"/>
         <source>Break</source>
         <translation>休息</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="268"/>
+        <location filename="../../ui/queue/dialogs.py" line="270"/>
         <source>Meeting</source>
         <translation>开会</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="268"/>
+        <location filename="../../ui/queue/dialogs.py" line="270"/>
         <source>System fault</source>
         <translation>系统故障</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="271"/>
+        <location filename="../../ui/queue/dialogs.py" line="273"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -388,37 +388,37 @@
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="93"/>
+        <location filename="../../ui/queue/dialogs.py" line="95"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="94"/>
+        <location filename="../../ui/queue/dialogs.py" line="96"/>
         <source>One-time correction notice</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="97"/>
+        <location filename="../../ui/queue/dialogs.py" line="99"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="98"/>
+        <location filename="../../ui/queue/dialogs.py" line="100"/>
         <source>Consultation only</source>
         <translation>仅咨询</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="99"/>
+        <location filename="../../ui/queue/dialogs.py" line="101"/>
         <source>Result handed out</source>
         <translation>出件</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="308"/>
+        <location filename="../../ui/queue/dialogs.py" line="306"/>
         <source>Call back a parked ticket</source>
         <translation>暂存回呼</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="309"/>
+        <location filename="../../ui/queue/dialogs.py" line="307"/>
         <source>Ticket</source>
         <translation>号码</translation>
     </message>
@@ -426,123 +426,123 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/queue/panel.py" line="102"/>
+        <location filename="../../ui/queue/panel.py" line="103"/>
         <source>Queue · counter {counter}</source>
         <translation>叫号 · {counter} 窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="106"/>
-        <location filename="../../ui/queue/panel.py" line="320"/>
+        <location filename="../../ui/queue/panel.py" line="107"/>
+        <location filename="../../ui/queue/panel.py" line="323"/>
         <source>No current ticket</source>
         <translation>当前无号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="158"/>
+        <location filename="../../ui/queue/panel.py" line="161"/>
         <source>Call next</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="159"/>
+        <location filename="../../ui/queue/panel.py" line="162"/>
         <source>Call again</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="160"/>
+        <location filename="../../ui/queue/panel.py" line="163"/>
         <source>Start serving</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="161"/>
+        <location filename="../../ui/queue/panel.py" line="164"/>
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="162"/>
+        <location filename="../../ui/queue/panel.py" line="165"/>
         <source>Park</source>
         <translation>暂存</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="163"/>
+        <location filename="../../ui/queue/panel.py" line="166"/>
         <source>Call back parked</source>
         <translation>暂存回呼</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="164"/>
+        <location filename="../../ui/queue/panel.py" line="167"/>
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="165"/>
+        <location filename="../../ui/queue/panel.py" line="168"/>
         <source>Call a number</source>
         <translation>指定叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="166"/>
+        <location filename="../../ui/queue/panel.py" line="169"/>
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="166"/>
+        <location filename="../../ui/queue/panel.py" line="169"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="167"/>
+        <location filename="../../ui/queue/panel.py" line="170"/>
         <source>Finish</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="268"/>
+        <location filename="../../ui/queue/panel.py" line="271"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>本窗口暂无等候。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="285"/>
+        <location filename="../../ui/queue/panel.py" line="288"/>
         <source>The queue cannot be reached: {error}</source>
         <translation>无法连接叫号系统：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="290"/>
+        <location filename="../../ui/queue/panel.py" line="293"/>
         <source>The queue failed unexpectedly; the error is in the log.</source>
         <translation>叫号系统意外出错，详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="324"/>
+        <location filename="../../ui/queue/panel.py" line="327"/>
         <source>green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="326"/>
+        <location filename="../../ui/queue/panel.py" line="329"/>
         <source>note: {note}</source>
         <translation>备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="329"/>
+        <location filename="../../ui/queue/panel.py" line="332"/>
         <source>Parked: {numbers}</source>
         <translation>暂存：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="336"/>
+        <location filename="../../ui/queue/panel.py" line="339"/>
         <source>called</source>
         <translation>已呼叫</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="338"/>
+        <location filename="../../ui/queue/panel.py" line="341"/>
         <source>being served</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="339"/>
+        <location filename="../../ui/queue/panel.py" line="342"/>
         <source>parked</source>
         <translation>已暂存</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="351"/>
+        <location filename="../../ui/queue/panel.py" line="354"/>
         <source>Paused ({reason}): resume to call again.</source>
         <translation>已暂停（{reason}）：恢复后方可叫号。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="356"/>
+        <location filename="../../ui/queue/panel.py" line="359"/>
         <source>{number} is not resolved: finish, park or transfer it, or mark it a no-show, before calling the next ticket.</source>
         <translation>{number} 尚未处理完毕：请先办结、暂存、转移或过号，再叫下一号。</translation>
     </message>
@@ -639,52 +639,52 @@
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="180"/>
+        <location filename="../../ui/queue/dialogs.py" line="182"/>
         <source>Transfer the ticket</source>
         <translation>转移号码</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="182"/>
+        <location filename="../../ui/queue/dialogs.py" line="184"/>
         <source>(same service)</source>
         <translation>（原业务）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="186"/>
+        <location filename="../../ui/queue/dialogs.py" line="188"/>
         <source>any counter</source>
         <translation>任一窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="190"/>
+        <location filename="../../ui/queue/dialogs.py" line="192"/>
         <source>At the front</source>
         <translation>排在最前</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="191"/>
+        <location filename="../../ui/queue/dialogs.py" line="193"/>
         <source>By original arrival</source>
         <translation>按原取号时间</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="192"/>
+        <location filename="../../ui/queue/dialogs.py" line="194"/>
         <source>At the end</source>
         <translation>排在最后</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="196"/>
+        <location filename="../../ui/queue/dialogs.py" line="198"/>
         <source>Service</source>
         <translation>业务</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="197"/>
+        <location filename="../../ui/queue/dialogs.py" line="199"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="198"/>
+        <location filename="../../ui/queue/dialogs.py" line="200"/>
         <source>Note for the next clerk</source>
         <translation>给下一窗口的备注</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/dialogs.py" line="199"/>
+        <location filename="../../ui/queue/dialogs.py" line="201"/>
         <source>Place in the queue</source>
         <translation>排队位置</translation>
     </message>
@@ -692,7 +692,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="111"/>
+        <location filename="../../ui/app.py" line="113"/>
         <location filename="../../ui/queue/launch.py" line="77"/>
         <source>Window Clerk</source>
         <translation>窗口办件</translation>
