@@ -6,7 +6,7 @@ The SQLite implementation lives in `clerk.store`; nothing here knows SQLAlchemy.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -141,6 +141,12 @@ class CaseRepository(Protocol):
     ) -> Sequence[CaseRecord]:
         """Cases matching every given criterion, newest first."""
 
+    def rated_badly(self, *, open_only: bool, limit: int = 1000) -> Sequence[CaseRecord]:
+        """Cases with a bad rating (only those still owing a follow-up if `open_only`)."""
+
+    def with_status(self, statuses: Collection[str], *, limit: int = 1000) -> Sequence[CaseRecord]:
+        """Cases in any of these states, oldest received first."""
+
 
 class OutboxRepository(Protocol):
     """The outbox: operations for the registry, kept after acknowledgement for retention."""
@@ -162,6 +168,9 @@ class OutboxRepository(Protocol):
 
     def count_pending(self) -> int:
         """How many operations wait for the registry."""
+
+    def needs_attention(self, limit: int = 500) -> Sequence[OutboxOperation]:
+        """Operations the registry rejected, in client_seq order."""
 
 
 class AuditRepository(Protocol):

@@ -42,7 +42,7 @@ from clerk.wire import (
     UploadState,
     hall_space,
 )
-from registry import admin, blobs, cases
+from registry import admin, blobs, cases, queue_offline
 from registry.auth import (
     Device,
     StaffMember,
@@ -64,6 +64,7 @@ from registry.errors import (
 from registry.http import ERROR_RESPONSES, BoundedRequest, BoundedRoute, install_error_handlers
 from registry.push import apply_push, check_hashes
 from registry.queue_api import queue_router
+from registry.ratings_api import ratings_router
 from registry.settings import Settings
 
 _bearer = HTTPBearer(
@@ -132,6 +133,8 @@ def create_app(settings: Settings, engine: Engine) -> FastAPI:
     _admin_routes(router, context)
     app.include_router(router)
     app.include_router(queue_router(settings, engine))
+    app.include_router(ratings_router(settings, engine))
+    app.include_router(queue_offline.offline_router(engine))
     return app
 
 

@@ -23,7 +23,7 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 
 from clerk.audit import AuditEntry, entry_from_json, is_sealed
 from clerk.cases import CaseStatus, can_reach
-from clerk.errors import InvalidInput
+from clerk.errors import ClerkError, InvalidInput
 from clerk.wire import (
     PROTOCOL_VERSION,
     Operation,
@@ -33,6 +33,7 @@ from clerk.wire import (
     hall_space,
     sha256_text,
 )
+from registry import ratings
 from registry.auth import Device
 from registry.changes import Changes, case_change
 from registry.db import lock_space, stamp
@@ -198,12 +199,18 @@ def _check_documents(batch: _Batch, op: Operation) -> list[dict[str, Any]]:
 
 def _write_case(batch: _Batch, op: Operation, case: dict[str, Any]) -> None:
     current = batch.cases.get(op.entity_id)
+    case = _settle_rating(batch, op, current, case)
     if current is None:
         if op.base_version is not None:
             raise Rejected("unknown_case", f"case {op.entity_id} is not known to the registry")
         _new_case(batch, op, case)
         return
-    _check_case(batch, op, current, case)
+    try:
+        _check_case(batch, op, current, case)
+    except Rejected as refusal:
+        if refusal.code != "stale" or op.op_type not in ratings.RATING_INTENTS:
+            raise
+        case = _settle_rating(batch, op, current, case, onto_stored=True)
     writer = batch.device.device_id
     run_base = current["run_base"] if current["last_writer"] == writer else current["version"]
     current.update(
@@ -215,6 +222,24 @@ def _write_case(batch: _Batch, op: Operation, case: dict[str, Any]) -> None:
     )
     batch.touched[op.entity_id] = None
     _note_scans(batch, op.entity_id, case)
+
+
+def _settle_rating(
+    batch: _Batch,
+    op: Operation,
+    current: dict[str, Any] | None,
+    case: dict[str, Any],
+    *,
+    onto_stored: bool = False,
+) -> dict[str, Any]:
+    """The case with its rating checked (`registry.ratings`); stale rating intents are merged."""
+    stored = None if current is None else current["data"]
+    try:
+        if onto_stored and stored is not None:
+            return ratings.onto(stored, case)
+        return ratings.settle(batch.connection, batch.device, op, stored=stored, case=case)
+    except ClerkError as err:
+        raise Rejected("rating_refused", str(err)) from None
 
 
 def _check_case(

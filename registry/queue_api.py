@@ -189,6 +189,14 @@ def _call_routes(router: APIRouter, queue: _Queue) -> None:
     ):
         router.post(path, tags=["queue"], name=f"call_{kind}")(call_one(kind))
 
+    @router.post("/queue/call/again", tags=["queue"])
+    def call_again(request: CallTicket, credential: Credential) -> CallAnswer:
+        """Announce the counter's called ticket once more (重呼); the ticket does not move."""
+        with queue.device(credential) as acting:
+            return queue_calls.announce_again(
+                acting.connection, acting.device, request, now=utc_now()
+            )
+
 
 def _move_routes(router: APIRouter, queue: _Queue) -> None:
     def move(kind: str) -> Callable[[TicketAction, Credential], TicketAnswer]:

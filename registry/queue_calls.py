@@ -12,6 +12,9 @@ counter's calls are serialised, then:
    next choice. On SQLite the transaction holds the database's write lock (BEGIN IMMEDIATE).
 
 Missed tickets whose recalls are used up and whose cooldown passed become no-shows on the way.
+
+`announce_again` is 重呼: the counter's called ticket goes on the board once more, its state
+unchanged; a retried request (same `request_id`) is answered without a second announcement.
 """
 
 from __future__ import annotations
@@ -53,6 +56,7 @@ from registry.queue_schema import QUEUE_REQUESTS
 from registry.queue_store import (
     EventLog,
     LoopRule,
+    QueueRule,
     Stored,
     domain_errors,
     find_number,
@@ -61,7 +65,7 @@ from registry.queue_store import (
     view,
 )
 
-NEXT, NUMBER, PARKED, RECALL = "next", "number", "parked", "recall"
+NEXT, NUMBER, PARKED, RECALL, AGAIN = "next", "number", "parked", "recall", "again"
 """Kinds of call requests (a request id is bound to one kind)."""
 
 
@@ -226,6 +230,64 @@ def _named(connection: Connection, hall: str, request: CallTicket, *, now: datet
     return load_ticket(connection, hall=hall, ticket_id=request.ticket_id)
 
 
+def announce_again(
+    connection: Connection, device: Device, request: CallTicket, *, now: datetime
+) -> CallAnswer:
+    """Announce the counter's called ticket once more (重呼); the ticket does not move.
+
+    Returns:
+        The ticket announced (the same answer again, and no second announcement, for a
+        retried request).
+
+    Raises:
+        QueueRule: the ticket is not the one called at this counter.
+        NotFoundError: no such ticket in the hall.
+        Invalid: no ticket id, a malformed request id, or a staff number not of the hall.
+        Conflict: the request id was used for another kind of call.
+    """
+    if not request.ticket_id:
+        raise Invalid("announcing again needs the ticket's id")
+    _check_request_id(request.request_id)
+    desk = lock_desk(connection, hall=device.hall, counter=device.counter, now=now)
+    replayed = _replay(connection, device, request.request_id, AGAIN)
+    if replayed is not None:
+        return replayed
+    if request.staff_id != desk.staff:
+        require_staff(connection, hall=device.hall, staff_id=request.staff_id)
+    stored = load_ticket(connection, hall=device.hall, ticket_id=request.ticket_id, lock=False)
+    ticket = stored.ticket
+    called_here = ticket.state is TicketState.CALLED and ticket.counter == desk.counter
+    if not called_here or desk.current_ticket != ticket.id:
+        raise QueueRule(
+            f"ticket {ticket.number} is not called at counter {desk.counter}: "
+            "only the called ticket is announced again"
+        )
+    log = EventLog(device.hall)
+    log.add_announcement(ticket, staff=request.staff_id, at=now)
+    _remember(connection, _Call(device, desk, request.request_id, AGAIN), ticket.id, at=now)
+    log.write(connection, announce=True)
+    message = f"ticket {ticket.number} announced again at {desk.counter}"
+    return CallAnswer(view(stored), message=message)
+
+
+def _check_request_id(request_id: str) -> None:
+    if not 1 <= len(request_id) <= 64:
+        raise Invalid("a call's request_id must have 1 to 64 characters")
+
+
+def _remember(connection: Connection, call_: _Call, ticket_id: str, *, at: datetime) -> None:
+    """Keep the request's answer: a retry with the same id is answered with this ticket."""
+    connection.execute(
+        insert(QUEUE_REQUESTS).values(
+            device_id=call_.device.device_id,
+            request_id=call_.request_id,
+            kind=call_.kind,
+            ticket_id=ticket_id,
+            created_at=stamp(at),
+        )
+    )
+
+
 def _begin(
     connection: Connection,
     device: Device,
@@ -236,8 +298,7 @@ def _begin(
     now: datetime,
 ) -> _Call | CallAnswer:
     """Lock the counter; answer a replayed request, or check staff, pause and the loop rule."""
-    if not 1 <= len(request_id) <= 64:
-        raise Invalid("a call's request_id must have 1 to 64 characters")
+    _check_request_id(request_id)
     desk = lock_desk(connection, hall=device.hall, counter=device.counter, now=now)
     replayed = _replay(connection, device, request_id, kind)
     if replayed is not None:
@@ -342,15 +403,7 @@ def _called(
     ticket, at = move.ticket, move.event.at
     log.add(move.event, number=ticket.number)
     update_desk(connection, call_.desk, now=at, current_ticket=ticket.id, staff=ticket.staff)
-    connection.execute(
-        insert(QUEUE_REQUESTS).values(
-            device_id=call_.device.device_id,
-            request_id=call_.request_id,
-            kind=call_.kind,
-            ticket_id=ticket.id,
-            created_at=stamp(at),
-        )
-    )
+    _remember(connection, call_, ticket.id, at=at)
     log.write(connection, announce=True)
     message = f"ticket {ticket.number} called to {call_.desk.counter}"
     return CallAnswer(view(called), message=message)

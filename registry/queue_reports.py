@@ -30,6 +30,7 @@ from clerk.queue.wire import (
     DisplayFeed,
     StatsGroup,
     StatsReport,
+    TicketView,
     WaitEstimate,
     WaitingCount,
 )
@@ -45,16 +46,19 @@ from registry.queue_config import (
 )
 from registry.queue_schema import QUEUE_EVENTS, QUEUE_TICKETS
 from registry.queue_store import (
+    AGAIN,
     event_from_row,
     hall_version,
     load_ticket,
+    ticket_from_row,
     view,
 )
+from registry.schema import COUNTERS, HALLS
 
 MAX_STATS_DAYS = 366
 RECENT_SERVICES = 20
 """How many of today's finished visits of a service the wait estimate looks at."""
-_CALL_KINDS = (EventKind.CALLED.value, EventKind.RECALLED.value)
+_CALL_KINDS = (EventKind.CALLED.value, EventKind.RECALLED.value, AGAIN)
 _T, _E = QUEUE_TICKETS, QUEUE_EVENTS
 
 
@@ -97,15 +101,35 @@ def display_feed(
             .order_by(_E.c.seq.desc(), _E.c.id.desc())
             .limit(max(1, min(limit, MAX_FEED_CALLS)))
         )
+        names = _counter_names(connection, hall)
         calls = [
-            CallView(row.seq, row.number, row.counter, row.service, row.at, row.kind != "called")
+            CallView(
+                row.seq,
+                row.number,
+                row.counter,
+                row.service,
+                row.at,
+                row.kind != EventKind.CALLED.value,
+                names.get(row.counter, ""),
+            )
             for row in connection.execute(query)
         ][::-1]
-    return DisplayFeed(version, calls, waiting_counts(connection, hall), stamp(now))
+    waiting = waiting_counts(connection, hall)
+    return DisplayFeed(version, calls, waiting, stamp(now), _hall_name(connection, hall))
+
+
+def _counter_names(connection: Connection, hall: str) -> dict[str, str]:
+    query = select(COUNTERS.c.code, COUNTERS.c.name).where(COUNTERS.c.hall == hall)
+    return {row.code: row.name for row in connection.execute(query)}
+
+
+def _hall_name(connection: Connection, hall: str) -> str:
+    return str(connection.execute(select(HALLS.c.name).where(HALLS.c.code == hall)).scalar() or "")
 
 
 def counter_view(connection: Connection, *, hall: str, counter: str) -> CounterView:
-    """A counter's queue state: current ticket, pause, whether it may call, waiting counts."""
+    """A counter's queue state: current ticket, parked tickets, pause, whether it may call,
+    waiting counts."""
     desk = read_desk(connection, hall=hall, counter=counter)
     current = None
     if desk.current_ticket is not None:
@@ -119,7 +143,22 @@ def counter_view(connection: Connection, *, hall: str, counter: str) -> CounterV
         current=None if current is None else view(current),
         may_call_next=free and not desk.paused,
         waiting=waiting_counts(connection, hall),
+        parked=parked_at(connection, hall=hall, counter=counter),
     )
+
+
+def parked_at(connection: Connection, *, hall: str, counter: str) -> list[TicketView]:
+    """The tickets a counter parked and may call back, oldest first."""
+    query = (
+        select(_T)
+        .where(
+            _T.c.hall == hall,
+            _T.c.state == TicketState.PARKED.value,
+            _T.c.counter == counter,
+        )
+        .order_by(_T.c.issued_at, _T.c.id)
+    )
+    return [view(ticket_from_row(row)) for row in connection.execute(query)]
 
 
 def estimate(

@@ -30,6 +30,10 @@ DEFAULT_TIMEZONE = "Asia/Shanghai"
 DEFAULT_TARGET_WAIT_SECONDS = 20 * 60
 PAUSED, RESUMED = "paused", "resumed"
 """Kinds of the counter events kept in the queue log next to the ticket events."""
+AGAIN = "again"
+"""The kind of a called ticket announced once more (重呼): a call on the board that moves no
+ticket. Logged without a ticket id (the id is in its detail), so statistics, which read the
+events of tickets, never count it as a call."""
 
 _T = QUEUE_TICKETS
 
@@ -271,6 +275,21 @@ class EventLog:
                 "staff": event.staff,
                 "number": number,
                 "detail": canonical_json(dict(event.detail)),
+            }
+        )
+
+    def add_announcement(self, ticket: Ticket, *, staff: str, at: datetime) -> None:
+        """Log a called ticket announced once more at its counter (kind `AGAIN`)."""
+        self.rows.append(
+            {
+                "ticket_id": None,
+                "kind": AGAIN,
+                "at": stamp(at),
+                "service": ticket.service,
+                "counter": ticket.counter,
+                "staff": staff,
+                "number": ticket.number,
+                "detail": canonical_json({"ticket_id": ticket.id}),
             }
         )
 

@@ -4,6 +4,10 @@
 PostgreSQL database (nothing is kept in memory between requests but a few seconds' copy of the
 epoch). `embedded` is what a counter starts when nobody configured a registry: SQLite in the
 counter's data folder, the demo hall set up, on a free loopback port written to a file.
+The demo hall has a queue (four services, a work profile per counter, a clerk at W01 and
+W02) and a ticket kiosk K01 and a hall display D01, which start the same way (`--kiosk`,
+`--display`) and take a fresh enrolment code at every start: a screen keeps no data, so
+enrolling it again loses nothing.
 """
 
 from __future__ import annotations
@@ -17,11 +21,12 @@ from pathlib import Path
 
 import uvicorn
 from fastapi import FastAPI
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 
 from clerk.catalog import DEMO_CATALOGUE, load_catalogue
+from clerk.queue.wire import ProfileSpec, ServiceSpec
 from clerk.staff import Role
-from registry import admin
+from registry import admin, queue_config
 from registry.api import create_app
 from registry.db import create_registry_engine, migrate, transaction, utc_now
 from registry.schema import COUNTERS, HALLS
@@ -40,6 +45,24 @@ DEMO_STAFF = (
     ("A001", "系统管理员", Role.ADMIN, "admin-demo-pass"),
 )
 """The demo hall's staff and passwords (documented in the README; demo data only)."""
+DEMO_SERVICES = (
+    ServiceSpec("BIZ", "A", "企业开办"),
+    ServiceSpec("SOC", "B", "社保医保"),
+    ServiceSpec("EST", "C", "不动产登记"),
+    ServiceSpec("INFO", "D", "综合咨询"),
+)
+DEMO_PROFILES = {
+    "W01": ("BIZ", "INFO"),
+    "W02": ("BIZ", "SOC"),
+    "W03": ("SOC", "EST"),
+    "W04": ("EST", "INFO"),
+}
+"""The services each demo counter calls (every service has two counters)."""
+DEMO_DESK_STAFF = {"W01": "C001", "W02": "C002"}
+"""The clerk last seen at a demo counter (the queue calls in a clerk's name)."""
+DEMO_KIOSK, DEMO_DISPLAY = "K01", "D01"
+DEMO_SCREENS = {DEMO_KIOSK: "自助取号机", DEMO_DISPLAY: "大厅叫号屏"}
+"""The demo hall's ticket kiosk and hall display (devices like counters, without a desk)."""
 
 
 def app_from_environment() -> FastAPI:
@@ -128,12 +151,13 @@ def prepare_embedded(setup: EmbeddedSetup, *, counter: str = "W01") -> Settings:
     migrate(engine)
     _demo_hall(engine)
     with transaction(engine) as connection:
+        _demo_queue(connection)
         enrolled = connection.execute(
             select(COUNTERS.c.token_hash).where(
                 COUNTERS.c.hall == DEMO_HALL, COUNTERS.c.code == counter
             )
         ).scalar()
-        if enrolled is None:
+        if enrolled is None or counter in DEMO_SCREENS:
             code = admin.enrolment_code(
                 connection, hall=DEMO_HALL, code=counter, now=utc_now(), hours=24
             )
@@ -162,6 +186,30 @@ def _demo_hall(engine: Engine) -> None:
                 now=now,
             )
     _log.info("embedded registry: demo hall %s set up", DEMO_HALL)
+
+
+def _demo_queue(connection: Connection) -> None:
+    """Give the demo hall its kiosk and display, and a queue unless it has one already.
+
+    Runs at every start, so a demo hall set up before the queue existed gets it too; a queue
+    an administrator changed is left as it is.
+    """
+    existing = select(COUNTERS.c.code).where(COUNTERS.c.hall == DEMO_HALL)
+    codes = set(connection.execute(existing).scalars())
+    for code, name in DEMO_SCREENS.items():
+        if code not in codes:
+            admin.create_counter(connection, hall=DEMO_HALL, code=code, name=name)
+    if queue_config.list_services(connection, DEMO_HALL):
+        return
+    queue_config.put_services(connection, DEMO_HALL, list(DEMO_SERVICES))
+    for counter, services in DEMO_PROFILES.items():
+        spec = ProfileSpec(services=list(services))
+        queue_config.set_profile(connection, hall=DEMO_HALL, counter=counter, spec=spec)
+    now = utc_now()
+    for counter, staff in DEMO_DESK_STAFF.items():
+        desk = queue_config.read_desk(connection, hall=DEMO_HALL, counter=counter)
+        queue_config.update_desk(connection, desk, now=now, staff=staff)
+    _log.info("embedded registry: demo hall %s has its queue", DEMO_HALL)
 
 
 def _write_private(path: Path, text: str) -> None:

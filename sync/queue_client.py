@@ -45,12 +45,18 @@ def new_request_id() -> str:
 
 
 def retrying(
-    send: Callable[[str], _T], *, attempts: int = RETRY_ATTEMPTS, pause: float = RETRY_PAUSE
+    send: Callable[[str], _T],
+    *,
+    request_id: str | None = None,
+    attempts: int = RETRY_ATTEMPTS,
+    pause: float = RETRY_PAUSE,
 ) -> _T:
     """Send one call, again with the same request id while the registry cannot be heard.
 
     Args:
         send: sends the call with the request id it is given.
+        request_id: the call's id (a fresh one if None); a caller that retries the call
+            itself later passes the id it used before.
         attempts: how many times at most.
         pause: the first pause between attempts (doubled after each).
 
@@ -62,7 +68,7 @@ def retrying(
         Busy: still busy after the last attempt.
         Refused: the registry refused the call (no retry: the answer would not change).
     """
-    request_id = new_request_id()
+    request_id = request_id or new_request_id()
     for attempt in range(1, attempts + 1):
         try:
             return send(request_id)
@@ -139,6 +145,10 @@ class QueueClient(RegistryClient):
     def recall(self, ticket_id: str, *, request_id: str, staff_id: str) -> CallAnswer:
         """Call a missed ticket again (after its cooldown, while it has recalls left)."""
         return self._call_ticket("/queue/call/recall", ticket_id, request_id, staff_id)
+
+    def again(self, ticket_id: str, *, request_id: str, staff_id: str) -> CallAnswer:
+        """Announce the counter's called ticket once more (重呼); a retry announces nothing more."""
+        return self._call_ticket("/queue/call/again", ticket_id, request_id, staff_id)
 
     def _call_ticket(self, path: str, ticket_id: str, request_id: str, staff_id: str) -> CallAnswer:
         body = {"request_id": request_id, "staff_id": staff_id, "ticket_id": ticket_id}

@@ -22,7 +22,8 @@ from sync.setup import Connection, open_counter
 from ui.collector import GuiThreadCollector
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_translators
 from ui.main_window import MainWindow
-from ui.queue.launch import demo_counter_panel, run_public_screen
+from ui.queue.launch import demo_counter_panel, registry_counter_panel, run_public_screen
+from ui.queue.panel import QueuePanel
 from ui.queue.port import Seat
 from ui.sync_status import HealthBridge, SyncStatus
 
@@ -44,6 +45,10 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     screen.add_argument("--kiosk", action="store_true", help="run the ticket kiosk")
     parser.add_argument(
         "--demo-queue", action="store_true", help="use an in-memory demonstration hall queue"
+    )
+    parser.add_argument(
+        "--staff",
+        help="the clerk's staff number for the queue (default: the clerk last at this counter)",
     )
     return parser.parse_args(argv)
 
@@ -104,7 +109,13 @@ def main(argv: Sequence[str]) -> int:
     translators = install_translators(app, args.language)
     if args.display or args.kiosk:
         return run_public_screen(
-            app, kiosk=args.kiosk, demo=args.demo_queue, folder=folder, self_test=args.self_test
+            app,
+            kiosk=args.kiosk,
+            demo=args.demo_queue,
+            folder=folder,
+            self_test=args.self_test,
+            registry_url=args.registry,
+            code=args.enrolment_code,
         )
     try:
         connection = connect(folder, args)
@@ -116,8 +127,13 @@ def main(argv: Sequence[str]) -> int:
     try:
         device = connection.store.device
         items = list_items(connection.store.unit_of_work(read_only=True))
-        seat = Seat(device.counter, device.counter)  # the clerk's sign-in is not built yet
-        panel = demo_counter_panel(seat, folder) if args.demo_queue else None
+        panel: QueuePanel | None
+        if args.demo_queue:
+            panel = demo_counter_panel(Seat(device.counter, args.staff or device.counter), folder)
+        else:  # the clerk's sign-in is not built yet: --staff, or the registry's last clerk
+            panel = registry_counter_panel(
+                connection.client, counter=device.counter, staff=args.staff, folder=folder
+            )
         window = MainWindow(
             items, counter_label=f"{device.hall} · {device.counter}", queue_panel=panel
         )

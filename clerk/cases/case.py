@@ -24,6 +24,14 @@ from clerk.cases.parts import (
     Suspension,
     Visit,
 )
+from clerk.cases.rating import (
+    ApplicantPanel,
+    GivenRating,
+    Rating,
+    RatingPolicy,
+    give_rating,
+    record_follow_up,
+)
 from clerk.cases.status import OPEN, RANK, TERMINAL, CaseStatus, check_move
 from clerk.catalog.model import CorrectionExpiry, HandlingClass, OwedExpiry, ServiceItem
 from clerk.clock import local_day
@@ -92,6 +100,7 @@ class Case:
     closing_reason: str = ""
     history: list[StatusChange] = field(default_factory=list)
     scans: list[Scan] = field(default_factory=list)
+    rating: GivenRating | None = None
 
     # -- opening and intake ------------------------------------------------------------
 
@@ -555,6 +564,45 @@ class Case:
             raise InvalidInput("a scan is named by the SHA-256 of its bytes and is not empty")
         local_day(scan.at)  # refuses a naive time
         self.scans.append(scan)
+
+    # -- 好差评 ------------------------------------------------------------------------
+
+    def rate(
+        self,
+        rating: Rating,
+        *,
+        via: ApplicantPanel | Actor,
+        now: datetime,
+        policy: RatingPolicy,
+        calendar: WorkCalendar,
+    ) -> GivenRating:
+        """The applicant rates the case on the counter's panel (see `clerk.cases.rating`).
+
+        Raises:
+            RuleViolation: a staff member tries to rate, the case is already rated or cannot
+                be rated in its state.
+        """
+        self.rating = give_rating(
+            rating,
+            via=via,
+            status=self.status,
+            existing=self.rating,
+            clerk_id=self.visits[-1].staff_id,
+            now=now,
+            policy=policy,
+            calendar=calendar,
+        )
+        return self.rating
+
+    def record_follow_up(self, *, note: str, supervisor: Actor, now: datetime) -> GivenRating:
+        """A supervisor records the follow-up of the case's bad rating.
+
+        Raises:
+            RuleViolation: no bad rating waits. PermissionDenied: not a supervisor, or the
+                person rated. InvalidInput: no note.
+        """
+        self.rating = record_follow_up(self.rating, note=note, supervisor=supervisor, now=now)
+        return self.rating
 
     # -- internals -------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ class Applicant:
     phone: str = ""
     address: str = ""
     contact_name: str = ""  # the person at the counter for an organisation
+    legal_representative: str = ""  # an organisation's 法定代表人
 
     @classmethod
     def checked(
@@ -40,6 +41,7 @@ class Applicant:
         phone: str = "",
         address: str = "",
         contact_name: str = "",
+        legal_representative: str = "",
     ) -> Applicant:
         """Build an applicant after checking the name and the ID number or credit code.
 
@@ -56,7 +58,15 @@ class Applicant:
         )
         if not check.ok or check.normalized is None:
             raise InvalidInput(f"applicant ID number: {check.reason}")
-        return cls(kind, name.strip(), check.normalized, phone.strip(), address, contact_name)
+        return cls(
+            kind,
+            name.strip(),
+            check.normalized,
+            phone.strip(),
+            address,
+            contact_name,
+            legal_representative.strip(),
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -177,7 +177,11 @@ class WaitingCount:
 
 @dataclass(frozen=True, slots=True)
 class CounterView:
-    """A counter's queue state: its current ticket, pause and the hall's waiting counts."""
+    """A counter's queue state: its current ticket, pause and the hall's waiting counts.
+
+    `current` is the ticket the counter called last, whatever became of it since; `parked`
+    are the tickets this counter set aside and may call back (oldest first).
+    """
 
     counter: str
     paused: bool
@@ -186,11 +190,16 @@ class CounterView:
     current: TicketView | None
     may_call_next: bool
     waiting: list[WaitingCount]
+    parked: list[TicketView] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
 class CallView:
-    """One call on the hall's board; `seq` increases with every change, in commit order."""
+    """One call on the hall's board; `seq` increases with every change, in commit order.
+
+    `recall` marks a ticket called again: a missed one recalled, or the called one announced
+    once more (重呼); `counter_name` is the registry's name of the counter ("5号窗口").
+    """
 
     seq: int
     number: str
@@ -198,6 +207,7 @@ class CallView:
     service: str
     at: str
     recall: bool
+    counter_name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,13 +215,15 @@ class DisplayFeed:
     """What a hall display shows: calls after the cursor (oldest first) and waiting counts.
 
     `version` is the cursor for the next poll (the hall queue's last change); `calls` are the
-    latest calls after `after`, at most `limit`, oldest first.
+    latest calls after `after`, at most `limit`, oldest first; `hall_name` is the hall's name
+    for the board's title.
     """
 
     version: int
     calls: list[CallView]
     waiting: list[WaitingCount]
     server_time: str
+    hall_name: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ from clerk.services.queries import (
     search_cases,
     verify_audit,
 )
+from clerk.services.ratings import FollowUpView, follow_up, follow_up_list, rate
 from clerk.services.scans import attach_scan
 from clerk.services.views import ActionResult, CaseSummary, CaseView, ItemSummary
 
@@ -34,6 +35,7 @@ __all__ = [
     "ActionResult",
     "CaseSummary",
     "CaseView",
+    "FollowUpView",
     "ItemSummary",
     "accept",
     "approve_refusal",
@@ -42,6 +44,8 @@ __all__ = [
     "complete_on_the_spot",
     "corrections_received",
     "decline_refusal",
+    "follow_up",
+    "follow_up_list",
     "get_case",
     "install_catalogue",
     "issue_notice",
@@ -50,6 +54,7 @@ __all__ = [
     "list_items",
     "open_case",
     "queued_jobs",
+    "rate",
     "receive",
     "record_hand_out",
     "record_materials",

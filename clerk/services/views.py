@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from clerk.cases import Case, CaseStatus
+from clerk.cases import Case, CaseStatus, RatingLevel
 from clerk.catalog.model import ServiceItem
 from clerk.identity import mask_id_for_screen, mask_phone
 from clerk.materials import Checklist, ChecklistLine, Verdict
@@ -48,6 +48,7 @@ class CaseView:
     owed: tuple[OwedView, ...]
     refusal_pending: bool
     version: int
+    rating: RatingLevel | None = None  # the applicant's 好差评, once given
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +120,7 @@ def case_view(
         ),
         refusal_pending=case.refusal is not None and case.refusal.approved_by is None,
         version=version,
+        rating=case.rating.rating.level if case.rating else None,
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from sqlalchemy import (
@@ -33,6 +33,7 @@ _MAX_CHAR = "\U0010ffff"
 # cases that walk reads at most about 25,000 index entries for 50 results.
 _COMMON_PREFIX = 2_000
 MAX_SEARCH_LIMIT = 500
+_MAX_RATED = 10_000
 _C = CASES.c
 # Statements of the write path, built once (compiled once, then cached by SQLAlchemy).
 _INSERT = insert(CASES)
@@ -161,6 +162,39 @@ class SqlCaseRepository:
         else:
             query = select(CASES).where(*_conditions(number, id_number, name_prefix, phone))
         query = query.order_by(_C.received_at.desc()).limit(limit)
+        return [_record(row) for row in self._session.connection().execute(query)]
+
+    def with_status(self, statuses: Collection[str], *, limit: int = 1000) -> Sequence[CaseRecord]:
+        """Cases in any of these states, oldest received first (the deadlines board's cases).
+
+        No index covers the status (schema 3), so this reads the case table; the status column
+        comes before the case's JSON, so a row that does not match costs little.
+
+        Raises:
+            InvalidInput: the limit is below 1.
+        """
+        if limit < 1:
+            raise InvalidInput("a status query needs a limit of at least 1")
+        query = select(CASES).where(_C.status.in_(sorted(statuses)))
+        query = query.order_by(_C.received_at, _C.case_id).limit(limit)
+        return [_record(row) for row in self._session.connection().execute(query)]
+
+    def rated_badly(self, *, open_only: bool, limit: int = 1000) -> Sequence[CaseRecord]:
+        """Cases with a bad rating, most recently updated first (see `clerk.cases.rating`).
+
+        The rating lives in the case's JSON, stored in canonical form, so a bad one is found by
+        its text: a follow-up due date that is not null (and a follow-up still null when only
+        open ones are wanted). This reads every case; the hall's bad ratings are few.
+
+        Raises:
+            InvalidInput: the limit is out of range.
+        """
+        if not 1 <= limit <= _MAX_RATED:
+            raise InvalidInput(f"limit must be between 1 and {_MAX_RATED}")
+        found = [func.instr(_C.data, '"follow_up_due":"') > 0]
+        if open_only:
+            found.append(func.instr(_C.data, '"follow_up":null') > 0)
+        query = select(CASES).where(*found).order_by(_C.updated_at.desc()).limit(limit)
         return [_record(row) for row in self._session.connection().execute(query)]
 
     def _by_name(self, prefix: str, limit: int) -> Select[Any]:

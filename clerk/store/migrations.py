@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine
 
-from clerk.store import migration_v1, migration_v2, migration_v3
+from clerk.store import migration_v1, migration_v2, migration_v3, migration_v4
 from clerk.store.errors import MigrationFailed, SchemaTooNew, StoreError
 
 _log = logging.getLogger(__name__)
@@ -41,6 +41,7 @@ STEPS: Sequence[Migration] = (
     Migration(1, "create the schema", migration_v1.apply),
     Migration(2, "synchronisation with the registry", migration_v2.apply),
     Migration(3, "the print queue", migration_v3.apply),
+    Migration(4, "the counter's own queue while offline", migration_v4.apply),
 )
 """Every step in order; read at call time so that tests can inject steps."""
 

@@ -231,7 +231,7 @@ class CallNumberDialog(QDialog):
         self.number.setValidator(
             QRegularExpressionValidator(QRegularExpression("[A-Za-z]{1,4}[0-9]{1,6}"), self)
         )
-        self.number.setPlaceholderText("A012")
+        self.number.setPlaceholderText("A012")  # notr: a ticket number, the same in every language
         self.reason = _reasons(
             self,
             (

@@ -1,16 +1,21 @@
 """The hall display board (`python main.py --display`): calls, counters, waiting counts, clock.
 
-The board polls the queue's feed on a timer, off the GUI thread. Each new call goes on top of
-the recent calls (the newest highlighted) and into the announcement queue; the large card
-shows the call being announced and flashes when its announcement starts. The calls present at
-start are shown, not announced, and so are calls older than `announce_within` (after a long
-outage the hall hears only what is still current). When the feed fails, a red banner says so;
-the board keeps polling and hides the banner as soon as the feed answers again.
+The board polls the queue's feed off the GUI thread, one request at a time: again at once
+after an answer that brought news or took a whole interval (a feed that waits at the registry
+until something happens — `ui.queue.remote.RegistryQueue` — is asked again the moment it
+answers, so a call shows within a fraction of a second and an idle hall costs one request per
+long poll), otherwise when the interval is up, and one interval after a failure. Each new call
+goes on top of the recent calls (the newest highlighted) and into the announcement queue; the
+large card shows the call being announced and flashes when its announcement starts. The calls
+present at start are shown, not announced, and so are calls older than `announce_within` (after
+a long outage the hall hears only what is still current). When the feed fails, a red banner
+says so; the board keeps polling and hides the banner as soon as the feed answers again.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
@@ -75,6 +80,9 @@ class HallDisplay(QWidget):
         self._after = 0
         self._started = False  # whether the first feed arrived (its calls are not announced)
         self._polling = False
+        self._poll_ms = poll_ms
+        self._asked_at = 0.0
+        self._counts: tuple[WaitingCount, ...] = ()
         self.connected: bool | None = None
         self._names: dict[str, str] = {}
         self.recent = RecentCallsModel(keep=keep)
@@ -83,10 +91,10 @@ class HallDisplay(QWidget):
         self._flash_timer = self._timer(FLASH_MS, self._flash)
         self._clock_timer = self._timer(1000, self._tick)
         self._poll_timer = self._timer(poll_ms, self.poll)
+        self._poll_timer.setSingleShot(True)
         announcer.started.connect(self._show_call)
         self._tick()
         self._clock_timer.start()
-        self._poll_timer.start()
         QTimer.singleShot(0, self, self.poll)
 
     # Building -------------------------------------------------------------------------------
@@ -190,7 +198,9 @@ class HallDisplay(QWidget):
         """Ask the feed for new calls (skipped while the previous request is out)."""
         if self._polling:
             return
+        self._poll_timer.stop()
         self._polling = True
+        self._asked_at = time.monotonic()
         port, after = self._port, self._after  # the call must not hold the widget (see Lane)
         self._lane.submit(lambda: port.feed(after=after), done=self._fed, failed=self._lost)
 
@@ -199,6 +209,10 @@ class HallDisplay(QWidget):
         self._set_connected(True)
         self._show_waiting(feed.waiting)
         calls = [c for c in feed.calls if c.sequence > self._after]
+        news = bool(calls) or tuple(feed.waiting) != self._counts
+        self._counts = tuple(feed.waiting)
+        took_ms = (time.monotonic() - self._asked_at) * 1000
+        self._poll_timer.start(0 if news else max(0, round(self._poll_ms - took_ms)))
         if calls:
             self._after = calls[-1].sequence
             self.recent.add(calls)
@@ -218,6 +232,7 @@ class HallDisplay(QWidget):
         else:
             _log.error("the display's feed failed unexpectedly", exc_info=error)
         self._set_connected(False)
+        self._poll_timer.start(self._poll_ms)
 
     def _set_connected(self, connected: bool) -> None:
         if connected == self.connected:

@@ -7,6 +7,7 @@ Moves run on a one-thread lane, in order, off the GUI thread; while one is out, 
 waits, so a double key press cannot call twice. A call whose answer was lost (the queue could
 not be reached) is retried with the same request id, so it can only ever claim one ticket.
 Finishing asks for the outcome and links the documents issued during the visit.
+Given the counter's `FallbackQueue`, the panel shows local mode (`ui.queue.local_bar`).
 """
 
 from __future__ import annotations
@@ -32,8 +33,11 @@ from clerk.errors import ClerkError
 from clerk.queue import TicketState
 from ui.queue.actions import DEFAULT_KEYS, CallBlock, QueueAction, allowed, call_block
 from ui.queue.dialogs import FinishChoice, PanelDialogs, QtPanelDialogs, VisitDocument
+from ui.queue.fallback import FallbackQueue
 from ui.queue.lane import Lane
+from ui.queue.local_bar import LocalModeBar
 from ui.queue.models import WaitingModel
+from ui.queue.offline_dialogs import OfflineDialogs
 from ui.queue.port import (
     CounterPort,
     CounterView,
@@ -73,6 +77,8 @@ class QueuePanel(QWidget):
         dialogs: PanelDialogs | None = None,
         lane: Lane | None = None,
         refresh_ms: int = 5000,
+        fallback: FallbackQueue | None = None,
+        offline_dialogs: OfflineDialogs | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -89,6 +95,7 @@ class QueuePanel(QWidget):
         self.waiting = WaitingModel()
         self.queue_actions: dict[QueueAction, QAction] = {}
         self._build(keys)
+        self.local_bar = None if fallback is None else self._local_bar(fallback, offline_dialogs)
         self._refresher = QTimer(self)
         self._refresher.setInterval(refresh_ms)
         self._refresher.timeout.connect(self.refresh)
@@ -131,6 +138,24 @@ class QueuePanel(QWidget):
             "#currentNumber { font-size: 40px; font-weight: bold; color: #0a4a8f; }"
             "#blocked { color: #8a5a00; } #message { color: #b00020; }"
         )
+
+    def _local_bar(self, fallback: FallbackQueue, dialogs: OfflineDialogs | None) -> LocalModeBar:
+        bar = LocalModeBar(
+            fallback=fallback,
+            seat=self.seat,
+            services=lambda: self._services,
+            documents=lambda: self._documents,
+            dialogs=dialogs,
+            parent=self,
+        )
+        bar.said.connect(self.message.setText)
+        bar.failed.connect(self._report)
+        bar.hand_served.connect(lambda _: self.set_visit_documents(()))
+        fallback.mode_changed.connect(lambda _: self.refresh())
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, bar)
+        return bar
 
     def _buttons(self, keys: Mapping[QueueAction, str]) -> QGridLayout:
         grid = QGridLayout()
@@ -365,4 +390,6 @@ class QueuePanel(QWidget):
         """Stop refreshing and wait for a move still out."""
         self._refresher.stop()
         self._lane.close()
+        if self.local_bar is not None:
+            self.local_bar.close_lane()
         super().closeEvent(event)

@@ -76,7 +76,7 @@ def _sha256(path: Path) -> str:
 
 def test_a_fresh_store_is_at_the_latest_version_without_a_backup(path: Path) -> None:
     with open_store(path, device=DEVICE) as store:
-        assert store.health().schema_version == latest_version() == 3
+        assert store.health().schema_version == latest_version() == 4
     assert _user_version(path) == latest_version()
     assert list(path.parent.glob("*.bak")) == []
 
