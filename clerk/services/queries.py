@@ -67,6 +67,12 @@ def list_items(uow: UnitOfWork) -> tuple[ItemSummary, ...]:
     return tuple(sorted((item_summary(i) for i in catalogue.items), key=lambda s: s.code))
 
 
+def current_catalogue(uow: UnitOfWork) -> Catalogue | None:
+    """The current catalogue with every item in full (for intake), or None before the first."""
+    with uow:
+        return uow.catalogue.current()
+
+
 def install_catalogue(uow: UnitOfWork, catalogue: Catalogue) -> None:
     """Store a catalogue as the current one (older item versions stay for their cases)."""
     with uow:
