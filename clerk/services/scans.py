@@ -11,8 +11,9 @@ from datetime import datetime
 
 from clerk.cases import Case, Scan
 from clerk.catalog.model import ServiceItem
+from clerk.errors import NotFound
 from clerk.ports import UnitOfWork
-from clerk.services.core import Step, act
+from clerk.services.core import Step, act, load_case
 from clerk.services.views import ActionResult
 from clerk.staff import Actor
 
@@ -42,3 +43,31 @@ def attach_scan(
         return Step("case.scan_attached", {"material": material, "sha256": sha256, "size": size})
 
     return act(uow, case_id=case_id, actor=actor, now=now, rule=rule)
+
+
+def case_scans(uow: UnitOfWork, *, case_id: str) -> tuple[Scan, ...]:
+    """The scans kept with a case, oldest first (read-only; their bytes are in the scan folder).
+
+    Raises:
+        NotFound: no such case.
+    """
+    with uow:
+        case, _, _ = load_case(uow, case_id)
+        return tuple(case.scans)
+
+
+def case_of_scanned_number(uow: UnitOfWork, *, number: str) -> str | None:
+    """The case a scanned number belongs to: a document's (notice, receipt…) or the case's own.
+
+    Case and document numbers share one shape (`clerk.capture.DocumentNumber`), so the
+    documents are asked first, then the cases (read-only).
+
+    Returns:
+        The case id, or None when this counter's store knows neither number.
+    """
+    with uow:
+        try:
+            return uow.documents.get(number).case_id
+        except NotFound:
+            record = uow.cases.by_number(number)
+            return None if record is None else record.case_id

@@ -1,0 +1,1 @@
+"""Tests of the capture components: scanner bursts, drop folder, files, camera, strip, viewer."""

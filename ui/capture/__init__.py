@@ -1,0 +1,1 @@
+"""Capture at the counter: scanner bursts, the scanner's drop folder, files, camera, thumbnails."""
