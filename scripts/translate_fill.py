@@ -9,6 +9,7 @@ keeps failing until someone translates them. `bash scripts/translations.sh` runs
 
 from __future__ import annotations
 
+import html
 import re
 import runpy
 import sys
@@ -171,10 +172,11 @@ ZH.update(_area_tables())
 
 
 def _fill(match: re.Match[str]) -> str:
-    source = match.group(2).replace("&amp;", "&")
-    text = ZH.get(source)
-    if text is None:
+    source = html.unescape(match.group(2))
+    chinese = ZH.get(source)
+    if chinese is None:
         return match.group(0)
+    text = html.escape(chinese, quote=False)
     head = match.group(1).replace(' type="unfinished"', "")
     if "<numerusform>" in match.group(3):
         return f"{head}\n            <numerusform>{text}</numerusform>\n        {match.group(4)}"

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from clerk.services import ItemSummary
+from ui.i18n import retranslate_on_language_change
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -43,6 +44,13 @@ class CatalogueModel(QAbstractTableModel):
         self.beginResetModel()
         self._items = tuple(items)
         self.endResetModel()
+
+    def retranslate(self) -> None:
+        """Tell the views that the titles and the 四办 labels changed language."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
+        if self._items:
+            last = len(self._items) - 1
+            self.dataChanged.emit(self.index(0, 3), self.index(last, 3))
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
         """Rows under the root; none under an item."""
@@ -89,7 +97,6 @@ class CatalogueView(QWidget):
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText(self.tr("Find an item by name or code"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView(self)
@@ -104,3 +111,10 @@ class CatalogueView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
         layout.addWidget(self.table)
+        retranslate_on_language_change(self, self.retranslate_ui)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Set the translated texts (again, after a language change)."""
+        self.filter.setPlaceholderText(self.tr("Find an item by name or code"))
+        self.model.retranslate()

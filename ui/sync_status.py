@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
 from sync.loop import SyncHealth
+from ui.i18n import retranslate_on_language_change
 
 _MB = 1024 * 1024
 
@@ -35,8 +36,16 @@ class SyncStatus(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("syncStatus")
-        self.setText(self.tr("Connecting to the registry…"))
         self.health: SyncHealth | None = None
+        retranslate_on_language_change(self, self.retranslate_ui)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Show the last report (or the wait for the first) in the current language."""
+        if self.health is None:
+            self.setText(self.tr("Connecting to the registry…"))
+        else:
+            self.show_health(self.health)
 
     @Slot(object)
     def show_health(self, health: SyncHealth) -> None:

@@ -2,11 +2,145 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AcceptDialog</name>
+    <message>
+        <location filename="../../ui/decisions/accept.py" line="35"/>
+        <source>Accept the application</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/accept.py" line="45"/>
+        <source>Case {number} · {applicant} · {item}</source>
+        <translation>办件 {number} · {applicant} · {item}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/accept.py" line="56"/>
+        <source>&amp;Accept</source>
+        <translation>受理(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/accept.py" line="57"/>
+        <source>Owed-material (容缺) &amp;notice…</source>
+        <translation>容缺受理告知书(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/accept.py" line="58"/>
+        <source>Commitment (告知承诺) &amp;letter…</source>
+        <translation>告知承诺书(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/accept.py" line="59"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/accept.py" line="87"/>
+        <source>All materials are complete.</source>
+        <translation>材料齐全。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/accept.py" line="89"/>
+        <source>Complete but for material owed under 容缺, due after acceptance.</source>
+        <translation>除容缺后补材料外，材料齐全；容缺材料在受理后按期补交。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/accept.py" line="92"/>
+        <source>Materials must be corrected first: issue a one-time notice instead.</source>
+        <translation>材料需先补正：请出具一次性告知书。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/accept.py" line="99"/>
+        <source>Owed (容缺): {names}</source>
+        <translation>容缺后补：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/accept.py" line="102"/>
+        <source>By commitment (告知承诺): {names}</source>
+        <translation>告知承诺：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/accept.py" line="116"/>
+        <source>Accepting…</source>
+        <translation>正在受理…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/accept.py" line="124"/>
+        <source>Accepted: case {number}, receipt {receipt}, decision due by {due}.</source>
+        <translation>已受理：办件 {number}，回执 {receipt}，应于 {due} 前办结。</translation>
+    </message>
+</context>
+<context>
     <name>Announcer</name>
     <message>
         <location filename="../../ui/queue/announcer.py" line="243"/>
         <source>Number {number}, please go to window {window}</source>
         <translation>请 {number} 号到 {window} 号窗口办理</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicantForm</name>
+    <message>
+        <location filename="../../ui/intake/applicant.py" line="44"/>
+        <source>Person</source>
+        <translation>自然人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/applicant.py" line="45"/>
+        <source>Organisation</source>
+        <translation>法人或其他组织</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/applicant.py" line="69"/>
+        <source>Applicant type</source>
+        <translation>申请人类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/applicant.py" line="72"/>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/applicant.py" line="78"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/applicant.py" line="79"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/applicant.py" line="144"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/applicant.py" line="144"/>
+        <source>Organisation name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/applicant.py" line="146"/>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/applicant.py" line="146"/>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionList</name>
+    <message>
+        <location filename="../../ui/followup/attention.py" line="161"/>
+        <source>Entries stay on this list for the supervisor: they cannot be marked as handled at the counter.</source>
+        <translation>以下事项留待首席代表处理，窗口无法标记为已处理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/attention.py" line="186"/>
+        <source>Nothing needs attention.</source>
+        <translation>暂无需处理事项。</translation>
     </message>
 </context>
 <context>
@@ -43,44 +177,288 @@
     </message>
 </context>
 <context>
-    <name>Catalogue</name>
+    <name>Capture</name>
     <message>
-        <location filename="../../ui/catalogue_view.py" line="24"/>
-        <source>On the spot</source>
-        <translation>即收即办</translation>
+        <location filename="../../ui/capture/describe.py" line="24"/>
+        <source>Scanned ticket {number}</source>
+        <translation>已扫描号票 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalogue_view.py" line="25"/>
-        <source>Same day</source>
-        <translation>当日办结</translation>
+        <location filename="../../ui/capture/describe.py" line="26"/>
+        <source>Scanned case number {number}</source>
+        <translation>已扫描办件编号 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalogue_view.py" line="26"/>
-        <source>Time-limited</source>
-        <translation>限时办结</translation>
+        <location filename="../../ui/capture/describe.py" line="28"/>
+        <source>Scanned document number {number}</source>
+        <translation>已扫描文书编号 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalogue_view.py" line="27"/>
-        <source>Agent service</source>
-        <translation>代办服务</translation>
+        <location filename="../../ui/capture/describe.py" line="32"/>
+        <source>Scanned e-licence {type}</source>
+        <translation>已扫描电子证照 {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalogue_view.py" line="73"/>
-        <source>Code</source>
-        <translation>事项编码</translation>
+        <location filename="../../ui/capture/describe.py" line="39"/>
+        <source>Scanned credit code {number}</source>
+        <translation>已扫描统一社会信用代码 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalogue_view.py" line="74"/>
+        <location filename="../../ui/capture/describe.py" line="41"/>
+        <source>Scanned ID number {number}</source>
+        <translation>已扫描身份证号码 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/describe.py" line="48"/>
+        <source>The scanned ID number or credit code is not valid.</source>
+        <translation>扫描的证件号码或统一社会信用代码无效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/describe.py" line="50"/>
+        <source>The scanned link holds none of our case numbers.</source>
+        <translation>扫描的链接中没有本系统的办件编号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/describe.py" line="51"/>
+        <source>The scanned code is not one the counter knows.</source>
+        <translation>无法识别扫描的条码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/strip.py" line="90"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/strip.py" line="91"/>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/strip.py" line="130"/>
+        <source>{material} · {kind} · {size} KB</source>
+        <translation>{material} · {kind} · {size} KB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/validate.py" line="177"/>
+        <source>{name} cannot be opened (it was moved, or access is denied).</source>
+        <translation>无法打开 {name}（文件已被移走，或没有访问权限）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/validate.py" line="180"/>
+        <source>{name} is empty.</source>
+        <translation>{name} 是空文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/validate.py" line="181"/>
+        <source>{name} is too large: a scan may have at most {limit} MB.</source>
+        <translation>{name} 太大：扫描件最大 {limit} MB。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/validate.py" line="184"/>
+        <source>{name} is not a scan: only PNG, JPEG and TIFF images and PDF files can be kept.</source>
+        <translation>{name} 不是扫描件：只能保存 PNG、JPEG、TIFF 图片和 PDF 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/validate.py" line="188"/>
+        <source>{name} is a damaged or incomplete image and cannot be shown.</source>
+        <translation>{name} 图片已损坏或不完整，无法显示。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/validate.py" line="191"/>
+        <source>{name} is a damaged PDF and cannot be opened.</source>
+        <translation>{name} 是损坏的 PDF，无法打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/validate.py" line="194"/>
+        <source>{name} is incomplete: the file ends too early (was it still being saved?).</source>
+        <translation>{name} 不完整：文件提前结束（是否仍在保存中？）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/validate.py" line="197"/>
+        <source>{name} is protected by a password; save it without one and try again.</source>
+        <translation>{name} 设有密码保护，请另存为无密码文件后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/validate.py" line="200"/>
+        <source>{name} has no pages.</source>
+        <translation>{name} 没有任何页面。</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureController</name>
+    <message>
+        <location filename="../../ui/capture/controller.py" line="165"/>
+        <source>Open a case before adding scans.</source>
+        <translation>请先打开办件，再添加扫描件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/controller.py" line="168"/>
+        <source>{name} was not added: choose the material it shows first.</source>
+        <translation>未添加 {name}：请先选择它对应的材料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/controller.py" line="195"/>
+        <source>{name} was not kept: {reason}</source>
+        <translation>未能保存 {name}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/controller.py" line="200"/>
+        <source>The scans of this case cannot be listed: {reason}</source>
+        <translation>无法列出本办件的扫描件：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CasePage</name>
+    <message>
+        <location filename="../../ui/followup/case_page.py" line="115"/>
+        <source>Case details</source>
+        <translation>办件信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_page.py" line="125"/>
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_page.py" line="126"/>
         <source>Service item</source>
         <translation>服务事项</translation>
     </message>
     <message>
-        <location filename="../../ui/catalogue_view.py" line="75"/>
+        <location filename="../../ui/followup/case_page.py" line="127"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_page.py" line="128"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_page.py" line="129"/>
+        <source>Deadline</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_page.py" line="133"/>
+        <source>Timeline</source>
+        <translation>办理过程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_page.py" line="139"/>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_page.py" line="142"/>
+        <source>Reprint copy (Ctrl+P)</source>
+        <translation>补打副本（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_page.py" line="144"/>
+        <source>Preview (Enter)</source>
+        <translation>预览（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_page.py" line="171"/>
+        <source>Opening the case…</source>
+        <translation>正在打开办件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_page.py" line="211"/>
+        <source>Choose a document to reprint.</source>
+        <translation>请选择要补打的文书。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_page.py" line="221"/>
+        <source>A copy of {number} is queued for the printer.</source>
+        <translation>{number} 的副本已加入打印队列。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_page.py" line="231"/>
+        <source>Choose a document to preview.</source>
+        <translation>请选择要预览的文书。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_page.py" line="234"/>
+        <source>Preparing the preview…</source>
+        <translation>正在生成预览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_page.py" line="252"/>
+        <source>Preview: {kind} {number}</source>
+        <translation>预览：{kind} {number}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSearch</name>
+    <message>
+        <location filename="../../ui/followup/search.py" line="97"/>
+        <source>Case or document number, ID number, phone or name</source>
+        <translation>办件编号、文书编号、证件号码、电话或姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/search.py" line="101"/>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/search.py" line="128"/>
+        <source>Searching…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/search.py" line="150"/>
+        <source>No case found.</source>
+        <translation>未找到办件。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/followup/search.py" line="152"/>
+        <source>%n case(s) found. Press Enter to open the selected one.</source>
+        <translation>
+            <numerusform>找到 %n 件，按回车键打开所选办件。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Catalogue</name>
+    <message>
+        <location filename="../../ui/catalogue_view.py" line="25"/>
+        <source>On the spot</source>
+        <translation>即收即办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalogue_view.py" line="26"/>
+        <source>Same day</source>
+        <translation>当日办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalogue_view.py" line="27"/>
+        <source>Time-limited</source>
+        <translation>限时办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalogue_view.py" line="28"/>
+        <source>Agent service</source>
+        <translation>代办服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalogue_view.py" line="81"/>
+        <source>Code</source>
+        <translation>事项编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalogue_view.py" line="82"/>
+        <source>Service item</source>
+        <translation>服务事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalogue_view.py" line="83"/>
         <source>Agency</source>
         <translation>实施机关</translation>
     </message>
     <message>
-        <location filename="../../ui/catalogue_view.py" line="76"/>
+        <location filename="../../ui/catalogue_view.py" line="84"/>
         <source>Handling class</source>
         <translation>四办分类</translation>
     </message>
@@ -88,57 +466,1938 @@
 <context>
     <name>CatalogueView</name>
     <message>
-        <location filename="../../ui/catalogue_view.py" line="92"/>
+        <location filename="../../ui/catalogue_view.py" line="119"/>
         <source>Find an item by name or code</source>
         <translation>按名称或编码查找事项</translation>
     </message>
 </context>
 <context>
+    <name>ChecklistModel</name>
+    <message>
+        <location filename="../../ui/intake/checklist_model.py" line="210"/>
+        <source>Material</source>
+        <translation>材料名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist_model.py" line="211"/>
+        <source>Requirement</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist_model.py" line="212"/>
+        <source>Handed in</source>
+        <translation>提交方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist_model.py" line="213"/>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist_model.py" line="214"/>
+        <source>Issued on</source>
+        <translation>出具日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist_model.py" line="215"/>
+        <source>Defect</source>
+        <translation>问题说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist_model.py" line="216"/>
+        <source>Check</source>
+        <translation>审核结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist_model.py" line="217"/>
+        <source>Acceptance standard</source>
+        <translation>受理标准</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentDialog</name>
+    <message>
+        <location filename="../../ui/decisions/paperwork.py" line="165"/>
+        <source>Commitment instead of a certificate (告知承诺)</source>
+        <translation>告知承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/paperwork.py" line="166"/>
+        <source>Tick the materials the commitment replaces.</source>
+        <translation>请勾选以申请人承诺替代的材料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/paperwork.py" line="167"/>
+        <source>The applicant agrees and will sign the 告知承诺 &amp;letter</source>
+        <translation>申请人同意并签署告知承诺书(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/paperwork.py" line="174"/>
+        <source>This item allows no 告知承诺 for this case.</source>
+        <translation>本事项本情形不适用告知承诺。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/paperwork.py" line="178"/>
+        <source>The agency checks the commitment later; a false commitment revokes the decision and is recorded in the credit record of the applicant.</source>
+        <translation>行政机关将对承诺内容进行核查；承诺不实的，依法撤销相关决定并记入信用记录。</translation>
+    </message>
+</context>
+<context>
+    <name>CounterPage</name>
+    <message>
+        <location filename="../../ui/settings_pages/simple.py" line="47"/>
+        <source>Counter</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/simple.py" line="52"/>
+        <source>Window shown to applicants</source>
+        <translation>向办事群众显示的窗口名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/simple.py" line="53"/>
+        <source>Hall name shown</source>
+        <translation>显示的大厅名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/simple.py" line="56"/>
+        <source>Applicants hear and see the window&apos;s name when they are called, e.g. “Window 5”. Leave a field empty to use the name the registry gives.</source>
+        <translation>叫号时办事群众听到和看到的窗口名称，例如“5号窗口”。留空则使用中心登记系统提供的名称。</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialsForm</name>
+    <message>
+        <location filename="../../ui/session/form.py" line="47"/>
+        <location filename="../../ui/session/form.py" line="77"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/form.py" line="56"/>
+        <source>Staff number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/form.py" line="59"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/form.py" line="77"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/form.py" line="104"/>
+        <source>Type your staff number.</source>
+        <translation>请输入工号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/form.py" line="107"/>
+        <source>Type your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/form.py" line="110"/>
+        <source>Checking…</source>
+        <translation>正在核验…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/form.py" line="141"/>
+        <source>Online login</source>
+        <translation>在线登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/form.py" line="146"/>
+        <source>Offline login — the registry cannot be reached; the password is checked here</source>
+        <translation>离线登录 — 暂时无法连接中心，在本窗口核验密码</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPanel</name>
+    <message>
+        <location filename="../../ui/customer_panel.py" line="79"/>
+        <source>Service rating</source>
+        <translation>服务评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_panel.py" line="101"/>
+        <source>Saving your rating…</source>
+        <translation>正在提交评价…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_panel.py" line="114"/>
+        <source>{hall} · Window {counter}</source>
+        <translation>{hall} · {counter} 号窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_panel.py" line="127"/>
+        <source>Welcome</source>
+        <translation>欢迎您</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_panel.py" line="130"/>
+        <source>You can rate our service here when your matter is done</source>
+        <translation>业务办理完毕后，请在此对我们的服务进行评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_panel.py" line="138"/>
+        <source>How satisfied are you with our service?</source>
+        <translation>请您对本次服务进行评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_panel.py" line="156"/>
+        <source>Please tell us why (choose one or more)</source>
+        <translation>请选择不满意的原因（可多选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_panel.py" line="170"/>
+        <source>Anything else you want to tell us (optional)</source>
+        <translation>其他意见或建议（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_panel.py" line="178"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_panel.py" line="180"/>
+        <source>Submit</source>
+        <translation>提交评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_panel.py" line="205"/>
+        <source>Served by {name} · No. {number}</source>
+        <translation>工作人员 {name} · 工号 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_panel.py" line="214"/>
+        <source>Ticket {number}</source>
+        <translation>当前号码 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customer_panel.py" line="228"/>
+        <source>Thank you for your rating!</source>
+        <translation>感谢您的评价！</translation>
+    </message>
+</context>
+<context>
+    <name>Decisions</name>
+    <message>
+        <location filename="../../ui/decisions/labels.py" line="28"/>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/labels.py" line="29"/>
+        <source>Not in legal form</source>
+        <translation>不符合法定形式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/labels.py" line="30"/>
+        <source>Content to correct</source>
+        <translation>内容需补正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/labels.py" line="38"/>
+        <location filename="../../ui/decisions/labels.py" line="54"/>
+        <source>the application is deemed withdrawn</source>
+        <translation>视为撤回申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/labels.py" line="41"/>
+        <source>the application is not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/labels.py" line="44"/>
+        <source>the materials are returned</source>
+        <translation>退回材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/labels.py" line="57"/>
+        <source>the procedure is terminated</source>
+        <translation>终止办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/labels.py" line="68"/>
+        <source>{day} (provisional)</source>
+        <translation>{day}（暂定）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/labels.py" line="77"/>
+        <source>Enter the ID number.</source>
+        <translation>请输入身份证号码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/labels.py" line="78"/>
+        <source>An ID number has 18 characters (15 for an old one).</source>
+        <translation>身份证号码应为 18 位（旧证为 15 位）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/labels.py" line="81"/>
+        <source>Character {found} at position {position} is not allowed.</source>
+        <translation>第 {position} 位的字符 {found} 无效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/labels.py" line="84"/>
+        <source>{found} is not a region code.</source>
+        <translation>{found} 不是有效的地区代码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/labels.py" line="85"/>
+        <source>{found} is not a date of birth.</source>
+        <translation>{found} 不是有效的出生日期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/labels.py" line="88"/>
+        <source>The date of birth {found} is too early.</source>
+        <translation>出生日期 {found} 过早。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/labels.py" line="91"/>
+        <source>The date of birth {found} is in the future.</source>
+        <translation>出生日期 {found} 晚于今天。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/labels.py" line="94"/>
+        <source>The check character is wrong: mistyped?</source>
+        <translation>校验码不符，请核对是否输错。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/labels.py" line="103"/>
+        <source>The printer failed: {reason}. The document stays in the print queue and prints when the printer works again; nothing is lost.</source>
+        <translation>打印机故障：{reason}。文书仍在打印队列中，打印机恢复后将自动打印，不会丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/labels.py" line="119"/>
+        <source>Something went wrong; the error is in the log. Nothing was saved.</source>
+        <translation>发生意外错误，详情已记入日志，本次操作未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/labels.py" line="127"/>
+        <source>Too many failed attempts: try again in {seconds} s.</source>
+        <translation>尝试失败次数过多，请 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/labels.py" line="130"/>
+        <source>Wrong staff number or password.</source>
+        <translation>工号或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/labels.py" line="135"/>
+        <source>Not allowed: {message}</source>
+        <translation>无权操作：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/labels.py" line="137"/>
+        <source>The rules do not allow this: {message}</source>
+        <translation>按规定不能办理：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/labels.py" line="139"/>
+        <source>Please check the entry: {message}</source>
+        <translation>请核对输入：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/labels.py" line="141"/>
+        <source>Not found: {message}</source>
+        <translation>未找到：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/labels.py" line="142"/>
+        <source>Not done: {message}</source>
+        <translation>未能办理：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/refusal.py" line="43"/>
+        <source>If the applicant disagrees, they may apply for administrative review (行政复议) to {body} within {days} days of receiving the notice, or bring an administrative lawsuit (行政诉讼) at {court} within {months} months.</source>
+        <translation>申请人如不服，可以自收到告知书之日起 {days} 日内向{body}申请行政复议，也可以在 {months} 个月内向{court}提起行政诉讼。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/refusal.py" line="59"/>
+        <source>Case {number} · {applicant} · {item}</source>
+        <translation>办件 {number} · {applicant} · {item}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/refusal.py" line="62"/>
+        <source>Reasons: {text}</source>
+        <translation>理由：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/refusal.py" line="63"/>
+        <source>Facts: {text}</source>
+        <translation>事实：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/refusal.py" line="64"/>
+        <source>Legal basis: {text}</source>
+        <translation>法律依据：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/refusal.py" line="67"/>
+        <source>Asked by: {staff}</source>
+        <translation>经办人：{staff}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/refusal.py" line="73"/>
+        <source>Competent agency: {name}</source>
+        <translation>有权机关：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayPage</name>
+    <message>
+        <location filename="../../ui/settings_pages/simple.py" line="109"/>
+        <source>Display</source>
+        <translation>显示屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/simple.py" line="114"/>
+        <source>Calls kept on the board</source>
+        <translation>屏幕保留的叫号条数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/simple.py" line="115"/>
+        <source>Times each call is announced</source>
+        <translation>每次叫号播报次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/simple.py" line="116"/>
+        <source>Speak the calls (off: chime only)</source>
+        <translation>语音播报叫号（关闭则只响提示音）</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentCamera</name>
+    <message>
+        <location filename="../../ui/capture/camera.py" line="63"/>
+        <source>Capture from document camera</source>
+        <translation>高拍仪拍摄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/camera.py" line="86"/>
+        <source>No document camera is connected to this computer.</source>
+        <translation>本机未连接高拍仪。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/camera.py" line="88"/>
+        <source>Take a picture with {camera} for the current case.</source>
+        <translation>用 {camera} 为当前办件拍摄材料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/camera.py" line="139"/>
+        <source>The document camera took no picture: {reason}</source>
+        <translation>高拍仪未能拍摄：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/camera.py" line="147"/>
+        <source>The document camera does not work: {reason}</source>
+        <translation>高拍仪无法工作：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPanel</name>
+    <message>
+        <location filename="../../ui/decisions/document.py" line="45"/>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/document.py" line="60"/>
+        <source>Preparing the preview…</source>
+        <translation>正在生成预览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/document.py" line="66"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/document.py" line="79"/>
+        <source>Document {number}: {pages} page(s).</source>
+        <translation>文书 {number}：共 {pages} 页。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/document.py" line="103"/>
+        <source>Printed {number}.</source>
+        <translation>{number} 已打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/document.py" line="109"/>
+        <source>The printer failed: {reason}. Print again once it works.</source>
+        <translation>打印机故障：{reason}。请在打印机恢复后重新打印。</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentDialog</name>
+    <message>
+        <location filename="../../ui/session/enrolment.py" line="78"/>
+        <source>Enrol this counter — Window Clerk</source>
+        <translation>窗口登记 — 窗口办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/enrolment.py" line="82"/>
+        <source>Enrol with the hall registry</source>
+        <translation>向大厅中心登记系统登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/enrolment.py" line="83"/>
+        <source>Use the built-in demo registry</source>
+        <translation>使用内置演示系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/enrolment.py" line="91"/>
+        <source>Enrol</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/enrolment.py" line="102"/>
+        <source>This counter is not enrolled yet. Type the address of the hall registry and the one-time code from the administrator, or try Window Clerk with the built-in demo registry.</source>
+        <translation>本窗口尚未登记。请输入大厅中心登记系统的地址和管理员提供的一次性登记码，或使用内置演示系统试用窗口办件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/enrolment.py" line="111"/>
+        <source>Registry address</source>
+        <translation>中心地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/enrolment.py" line="112"/>
+        <source>One-time code</source>
+        <translation>一次性登记码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/enrolment.py" line="144"/>
+        <source>Type the address of the registry, e.g. https://registry.example.gov.cn</source>
+        <translation>请输入中心登记系统的地址，例如 https://registry.example.gov.cn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/enrolment.py" line="150"/>
+        <source>Type the one-time code, e.g. ABCD-EFGH-JKMN.</source>
+        <translation>请输入一次性登记码，例如 ABCD-EFGH-JKMN。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/enrolment.py" line="157"/>
+        <source>Starting the built-in demo registry…</source>
+        <translation>正在启动内置演示系统…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/enrolment.py" line="159"/>
+        <source>Enrolling with {url}…</source>
+        <translation>正在向 {url} 登记…</translation>
+    </message>
+</context>
+<context>
+    <name>FileDropArea</name>
+    <message>
+        <location filename="../../ui/capture/files.py" line="49"/>
+        <source>Drop scans here (PNG, JPEG, TIFF or PDF)</source>
+        <translation>将扫描件拖放到此处（PNG、JPEG、TIFF 或 PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/files.py" line="51"/>
+        <source>Pick files…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/files.py" line="52"/>
+        <source>Choose scans saved on this computer or the network</source>
+        <translation>选择保存在本机或网络上的扫描件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/files.py" line="64"/>
+        <source>Choose scans</source>
+        <translation>选择扫描件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/files.py" line="66"/>
+        <source>Scans ({patterns});;All files (*)</source>
+        <translation>扫描件 ({patterns});;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../ui/follow_ups.py" line="68"/>
+        <source>Record the follow-up of case {number}</source>
+        <translation>登记办件 {number} 的整改回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_ups.py" line="72"/>
+        <source>Rated {level} by {name} ({phone}): {reasons}</source>
+        <translation>{name}（{phone}）评价为“{level}”：{reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_ups.py" line="83"/>
+        <source>What was rectified, and what the applicant said when called back</source>
+        <translation>整改情况及回访申请人的结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_ups.py" line="86"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_ups.py" line="87"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpList</name>
+    <message>
+        <location filename="../../ui/follow_ups.py" line="134"/>
+        <source>Bad-rating follow-up</source>
+        <translation>差评整改回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_ups.py" line="145"/>
+        <source>Show followed-up ratings too</source>
+        <translation>同时显示已完成的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_ups.py" line="147"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_ups.py" line="149"/>
+        <source>Record follow-up…</source>
+        <translation>登记整改回访…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_ups.py" line="191"/>
+        <source>{open} open, {overdue} overdue</source>
+        <translation>待处理 {open} 件，已超期 {overdue} 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_ups.py" line="244"/>
+        <source>Only a supervisor records a follow-up.</source>
+        <translation>只有首席代表（负责人）可以登记整改回访。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUps</name>
+    <message>
+        <location filename="../../ui/follow_up_model.py" line="33"/>
+        <source>Case</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_up_model.py" line="34"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_up_model.py" line="35"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_up_model.py" line="36"/>
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_up_model.py" line="37"/>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_up_model.py" line="38"/>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_up_model.py" line="39"/>
+        <source>Clerk</source>
+        <translation>被评价人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_up_model.py" line="40"/>
+        <source>Rated</source>
+        <translation>评价时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_up_model.py" line="41"/>
+        <source>Due</source>
+        <translation>整改回访期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_up_model.py" line="42"/>
+        <source>Follow-up</source>
+        <translation>整改回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_up_model.py" line="49"/>
+        <source>Done by {who}</source>
+        <translation>已完成（{who}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_up_model.py" line="51"/>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_up_model.py" line="52"/>
+        <source>Open</source>
+        <translation>待整改回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_up_model.py" line="115"/>
+        <source>{date} (provisional)</source>
+        <translation>{date}（暂定）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_ups.py" line="55"/>
+        <source>The follow-up list could not be loaded: {reason}</source>
+        <translation>差评整改回访清单加载失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_ups.py" line="57"/>
+        <source>The follow-up was not recorded: {reason}</source>
+        <translation>整改回访未能登记：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Followup</name>
+    <message>
+        <location filename="../../ui/followup/attention.py" line="47"/>
+        <source>The case was changed at the registry (back office or another counter) after this counter last saw it, so this step was not applied there.</source>
+        <translation>本窗口上次同步后，该办件已在中心（后台或其他窗口）发生变更，此操作未在中心生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/attention.py" line="51"/>
+        <source>At the registry the case had already moved past this step, so it cannot apply.</source>
+        <translation>该办件在中心已进入后续环节，此操作无法生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/attention.py" line="54"/>
+        <source>A number this counter gave out is already used at the registry.</source>
+        <translation>本窗口发出的编号在中心已被占用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/attention.py" line="57"/>
+        <source>The registry could not verify the audit trail entry of this step.</source>
+        <translation>中心无法核验该环节的留痕记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/attention.py" line="59"/>
+        <source>The registry does not know this case.</source>
+        <translation>中心没有该办件的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/attention.py" line="60"/>
+        <source>The case belongs to another hall.</source>
+        <translation>该办件属于其他大厅。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/attention.py" line="61"/>
+        <source>The registry could not read this step.</source>
+        <translation>中心无法读取此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/attention.py" line="63"/>
+        <source>The registry does not understand the software version of this counter.</source>
+        <translation>中心无法识别本窗口的软件版本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/attention.py" line="65"/>
+        <source>The registry rejected this step.</source>
+        <translation>中心拒绝了此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/attention.py" line="70"/>
+        <source>Open the case: it now shows the state held by the registry. Do the step again if it is still needed, and tell the applicant if anything changed.</source>
+        <translation>请打开办件（现已显示中心的状态），如仍需要请重新办理该环节，如有变化请告知申请人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/attention.py" line="74"/>
+        <source>Open the case, check its status and tell the applicant what it means.</source>
+        <translation>请打开办件核对状态，并向申请人说明。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/attention.py" line="77"/>
+        <source>Tell the supervisor: the numbering of this counter must be checked. Do not hand the document out again.</source>
+        <translation>请报告首席代表核查本窗口编号，不要再次发放该文书。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/attention.py" line="81"/>
+        <source>Tell the supervisor at once: the trail of this counter may be damaged or altered.</source>
+        <translation>请立即报告首席代表：本窗口的留痕记录可能已损坏或被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/attention.py" line="84"/>
+        <source>Tell the supervisor; the case may come from a counter that was reset.</source>
+        <translation>请报告首席代表，该办件可能来自已重置的窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/attention.py" line="86"/>
+        <source>Tell the supervisor; do not go on with the case here.</source>
+        <translation>请报告首席代表，本窗口不要继续办理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/attention.py" line="88"/>
+        <source>Tell the supervisor; the counter software may need an update.</source>
+        <translation>请报告首席代表，窗口软件可能需要升级。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/attention.py" line="91"/>
+        <source>Tell the supervisor: the registry or the counter needs an update.</source>
+        <translation>请报告首席代表：中心或窗口软件需要升级。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/attention.py" line="93"/>
+        <source>Tell the supervisor.</source>
+        <translation>请报告首席代表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/attention.py" line="107"/>
+        <source>Acted at</source>
+        <translation>操作时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/attention.py" line="111"/>
+        <location filename="../../ui/followup/deadlines.py" line="82"/>
+        <location filename="../../ui/followup/search.py" line="32"/>
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/attention.py" line="112"/>
+        <location filename="../../ui/followup/case_parts.py" line="115"/>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/attention.py" line="113"/>
+        <source>What happened</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/attention.py" line="115"/>
+        <source>Status now</source>
+        <translation>当前状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/attention.py" line="213"/>
+        <source>{step} on case {number}, {time}</source>
+        <translation>{time} 办件 {number}：{step}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/attention.py" line="218"/>
+        <source>What happened: {text}</source>
+        <translation>情况：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/attention.py" line="219"/>
+        <source>What to do: {text}</source>
+        <translation>处理：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/attention.py" line="220"/>
+        <source>The registry said ({code}): {reason}</source>
+        <translation>中心答复（{code}）：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_parts.py" line="38"/>
+        <source>Due {date} · {left}</source>
+        <translation>{date} 到期 · {left}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_parts.py" line="42"/>
+        <source>{deadline} (provisional: holidays not known yet)</source>
+        <translation>{deadline}（暂定：节假日安排尚未公布）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_parts.py" line="47"/>
+        <source>Accept or give the one-time notice by {date}</source>
+        <translation>请于 {date} 前受理或出具一次性告知书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_parts.py" line="51"/>
+        <source>Waiting for corrections from the applicant</source>
+        <translation>等待申请人补正材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_parts.py" line="52"/>
+        <source>No time limit is running</source>
+        <translation>当前无计时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_parts.py" line="69"/>
+        <source>Materials: {ok} of {total} in order</source>
+        <translation>材料：{total} 项中 {ok} 项齐全</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_parts.py" line="76"/>
+        <source>To correct: {name} {reason}</source>
+        <translation>需补正：{name} {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_parts.py" line="82"/>
+        <source>By commitment: {name}</source>
+        <translation>告知承诺：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_parts.py" line="89"/>
+        <source>Owed (deferred) by {date}: {name}</source>
+        <translation>容缺后补（{date} 前）：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_parts.py" line="95"/>
+        <source>One-time notices: {numbers}</source>
+        <translation>一次性告知书：{numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_parts.py" line="106"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_parts.py" line="111"/>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_parts.py" line="120"/>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_parts.py" line="123"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_parts.py" line="130"/>
+        <source>{step} — trail entry altered!</source>
+        <translation>{step} — 留痕记录被改动！</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_parts.py" line="134"/>
+        <source>{step} (recorded at the registry)</source>
+        <translation>{step}（中心记录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_parts.py" line="149"/>
+        <source>Document number</source>
+        <translation>文书编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_parts.py" line="151"/>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_parts.py" line="155"/>
+        <source>Issued</source>
+        <translation>出具时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/deadlines.py" line="73"/>
+        <source>Group</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/deadlines.py" line="77"/>
+        <source>Time left</source>
+        <translation>剩余时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/deadlines.py" line="79"/>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/deadlines.py" line="83"/>
+        <location filename="../../ui/followup/search.py" line="34"/>
+        <source>Service item</source>
+        <translation>服务事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/deadlines.py" line="85"/>
+        <location filename="../../ui/followup/search.py" line="37"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/deadlines.py" line="88"/>
+        <location filename="../../ui/followup/search.py" line="48"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/deadlines.py" line="92"/>
+        <source>Accepted on</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/deadlines.py" line="224"/>
+        <source>To watch ({count})</source>
+        <translation>需关注（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/deadlines.py" line="225"/>
+        <source>Overdue ({count})</source>
+        <translation>已超期（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/deadlines.py" line="226"/>
+        <source>Due soon ({count})</source>
+        <translation>即将到期（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/deadlines.py" line="227"/>
+        <source>Suspended ({count})</source>
+        <translation>暂停计时（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/deadlines.py" line="228"/>
+        <source>On track ({count})</source>
+        <translation>正常（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/errors.py" line="25"/>
+        <source>The local store is busy. Please try again in a moment.</source>
+        <translation>本地数据库忙，请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/errors.py" line="29"/>
+        <source>Not found: {reason}</source>
+        <translation>未找到：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/errors.py" line="33"/>
+        <source>Something went wrong; the error is in the log. Please tell the supervisor.</source>
+        <translation>出现错误，详情已记入日志，请报告首席代表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/search.py" line="40"/>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/search.py" line="44"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/search.py" line="53"/>
+        <source>Received at</source>
+        <translation>收件时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/search.py" line="63"/>
+        <source>{number} (via {document})</source>
+        <translation>{number}（经文书 {document}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="31"/>
+        <source>Being received</source>
+        <translation>收件中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="32"/>
+        <source>Received</source>
+        <translation>已收件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="33"/>
+        <source>Waiting for corrections</source>
+        <translation>待补正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="36"/>
+        <source>No licence needed</source>
+        <translation>无需许可</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="37"/>
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="38"/>
+        <source>Accepted, time running</source>
+        <translation>已受理（计时中）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="39"/>
+        <source>In review</source>
+        <translation>审查中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="40"/>
+        <source>Suspended (clock paused)</source>
+        <translation>特别程序（暂停计时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="41"/>
+        <source>Approved</source>
+        <translation>准予许可</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="42"/>
+        <source>Refused</source>
+        <translation>不予许可</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="43"/>
+        <source>Completed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="44"/>
+        <source>Result delivered</source>
+        <translation>已出件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="45"/>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="46"/>
+        <source>Terminated</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="47"/>
+        <source>Returned</source>
+        <translation>已退件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="48"/>
+        <source>Void (entry error)</source>
+        <translation>已作废（录入错误）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="56"/>
+        <source>Case opened</source>
+        <translation>创建办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="57"/>
+        <source>Materials recorded</source>
+        <translation>登记材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="58"/>
+        <source>Materials received</source>
+        <translation>收件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="59"/>
+        <source>Applicant came back</source>
+        <translation>申请人再次到窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="60"/>
+        <source>Corrections received</source>
+        <translation>收到补正材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="61"/>
+        <source>One-time correction notice issued</source>
+        <translation>出具一次性告知书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="64"/>
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="65"/>
+        <source>Refusal requested</source>
+        <translation>申请不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="66"/>
+        <source>Refusal approved by a supervisor</source>
+        <translation>首席代表批准不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="69"/>
+        <source>Refusal declined by a supervisor</source>
+        <translation>首席代表驳回不予受理申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="72"/>
+        <source>Completed on the spot</source>
+        <translation>即办办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="73"/>
+        <source>Result handed out</source>
+        <translation>出件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="74"/>
+        <source>Voided</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="75"/>
+        <source>Withdrawn by the applicant</source>
+        <translation>申请人撤回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="76"/>
+        <source>Document reprinted</source>
+        <translation>补打文书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="77"/>
+        <source>Scan attached</source>
+        <translation>添加扫描件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="78"/>
+        <source>Status changed elsewhere</source>
+        <translation>状态在他处变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="87"/>
+        <source>Document {number} reprinted (copy {copy})</source>
+        <translation>补打文书 {number}（第 {copy} 份副本）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="92"/>
+        <source>{step} → {status}</source>
+        <translation>{step} → {status}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="101"/>
+        <source>System (time limit)</source>
+        <translation>系统（时限届满）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="103"/>
+        <source>{name} ({staff})</source>
+        <translation>{name}（{staff}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="112"/>
+        <source>Materials receipt voucher</source>
+        <translation>收件凭证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="113"/>
+        <source>Correction notice</source>
+        <translation>一次性告知书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="114"/>
+        <source>Acceptance receipt</source>
+        <translation>受理通知书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="115"/>
+        <source>Refusal notice</source>
+        <translation>不予受理告知书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="116"/>
+        <source>Result hand-out record</source>
+        <translation>出件登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="117"/>
+        <source>Deferred-material notice</source>
+        <translation>容缺受理告知书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="118"/>
+        <source>Commitment letter</source>
+        <translation>告知承诺书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="126"/>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="127"/>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="128"/>
+        <source>Suspended</source>
+        <translation>暂停计时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="129"/>
+        <source>On track</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="139"/>
+        <source>Overdue since {date}</source>
+        <translation>已超期（{date} 到期）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="142"/>
+        <source>Overdue by %n working day(s)</source>
+        <translation>已超期 %n 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="144"/>
+        <source>Paused · %n working day(s) left</source>
+        <translation>暂停计时 · 剩余 %n 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="146"/>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="147"/>
+        <source>%n working day(s) left</source>
+        <translation>剩余 %n 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="153"/>
+        <source>Type a case or document number, an ID number, a phone or a name</source>
+        <translation>请输入办件编号、文书编号、证件号码、电话或姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="156"/>
+        <source>Searching by case or document number</source>
+        <translation>按办件编号或文书编号查询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="159"/>
+        <source>Searching by ID number or credit code</source>
+        <translation>按身份证号码或统一社会信用代码查询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="162"/>
+        <source>Searching by phone number</source>
+        <translation>按电话号码查询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="163"/>
+        <source>Searching by name</source>
+        <translation>按姓名或名称查询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/texts.py" line="164"/>
+        <source>Not a whole number, ID number or phone; type more</source>
+        <translation>不是完整的编号、证件号码或电话，请继续输入</translation>
+    </message>
+</context>
+<context>
     <name>HallDisplay</name>
     <message>
-        <location filename="../../ui/queue/display.py" line="71"/>
+        <location filename="../../ui/queue/display.py" line="76"/>
         <source>Hall display</source>
         <translation>叫号显示屏</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="101"/>
+        <location filename="../../ui/queue/display.py" line="109"/>
         <source>Connection to the registry lost — reconnecting…</source>
         <translation>与中心的连接已断开 — 正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="123"/>
+        <location filename="../../ui/queue/display.py" line="131"/>
         <source>{hall} · Calling</source>
         <translation>{hall} · 叫号信息</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="135"/>
+        <location filename="../../ui/queue/display.py" line="143"/>
         <source>Now calling</source>
         <translation>正在呼叫</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="139"/>
+        <location filename="../../ui/queue/display.py" line="147"/>
         <source>Please watch for your number</source>
         <translation>请留意叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="153"/>
+        <location filename="../../ui/queue/display.py" line="161"/>
         <source>Recent calls</source>
         <translation>最近叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="175"/>
+        <location filename="../../ui/queue/display.py" line="183"/>
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="237"/>
+        <location filename="../../ui/queue/display.py" line="252"/>
         <source>{count} waiting</source>
         <translation>等候 {count} 人</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="265"/>
+        <location filename="../../ui/queue/display.py" line="280"/>
         <source>Please go to {window}</source>
         <translation>请到 {window}办理</translation>
+    </message>
+</context>
+<context>
+    <name>HandOutDialog</name>
+    <message>
+        <location filename="../../ui/decisions/handout.py" line="73"/>
+        <source>Hand the result out</source>
+        <translation>出件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/handout.py" line="82"/>
+        <source>Case {number} · {applicant} · {item}</source>
+        <translation>办件 {number} · {applicant} · {item}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/handout.py" line="87"/>
+        <source>At the &amp;window</source>
+        <translation>窗口领取(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/handout.py" line="88"/>
+        <source>By e&amp;xpress delivery</source>
+        <translation>邮寄送达(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/handout.py" line="100"/>
+        <location filename="../../ui/decisions/handout.py" line="198"/>
+        <source>&amp;Hand out</source>
+        <translation>出件(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/handout.py" line="102"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/handout.py" line="126"/>
+        <source>The &amp;applicant collects</source>
+        <translation>申请人本人领取(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/handout.py" line="127"/>
+        <source>An a&amp;gent collects</source>
+        <translation>委托代理人领取(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/handout.py" line="132"/>
+        <source>Authorisation &amp;letter handed in</source>
+        <translation>已收授权委托书(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/handout.py" line="135"/>
+        <source>Collector: &amp;ID number</source>
+        <translation>领取人身份证号码(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/handout.py" line="137"/>
+        <source>Agent: &amp;name</source>
+        <translation>代理人姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/handout.py" line="153"/>
+        <source>&amp;Recipient</source>
+        <translation>收件人(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/handout.py" line="154"/>
+        <source>&amp;Phone</source>
+        <translation>联系电话(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/handout.py" line="156"/>
+        <source>A&amp;ddress</source>
+        <translation>收件地址(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/handout.py" line="157"/>
+        <source>&amp;Tracking number</source>
+        <translation>邮件单号(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/handout.py" line="176"/>
+        <source>A mobile number (11 digits) or a landline with its area code.</source>
+        <translation>请输入 11 位手机号码，或带区号的固定电话。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/handout.py" line="198"/>
+        <source>&amp;Record posting</source>
+        <translation>登记邮寄(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/handout.py" line="224"/>
+        <source>Recording…</source>
+        <translation>正在登记…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/handout.py" line="234"/>
+        <source>Handed out: record {number}.</source>
+        <translation>已出件：出件登记 {number}。</translation>
+    </message>
+</context>
+<context>
+    <name>HandServedDialog</name>
+    <message>
+        <location filename="../../ui/queue/offline_dialogs.py" line="100"/>
+        <source>Record a hall ticket served by hand</source>
+        <translation>登记手工办理的大厅号票</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/offline_dialogs.py" line="107"/>
+        <source>(as printed)</source>
+        <translation>（以号票为准）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/offline_dialogs.py" line="120"/>
+        <source>Ticket number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/offline_dialogs.py" line="121"/>
+        <source>Service</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/offline_dialogs.py" line="122"/>
+        <source>Served since</source>
+        <translation>开始办理时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/offline_dialogs.py" line="123"/>
+        <source>Outcome</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/offline_dialogs.py" line="124"/>
+        <source>Documents issued during this visit</source>
+        <translation>本次办理出具的文书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/offline_dialogs.py" line="180"/>
+        <source>This outcome needs its case: tick the documents of this visit.</source>
+        <translation>此办理结果须关联办件：请勾选本次办理的文书。</translation>
+    </message>
+</context>
+<context>
+    <name>HotkeysPage</name>
+    <message>
+        <location filename="../../ui/settings_pages/hotkeys.py" line="86"/>
+        <source>Hotkeys</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/hotkeys.py" line="91"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/hotkeys.py" line="92"/>
+        <source>Key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/hotkeys.py" line="95"/>
+        <source>Reset to defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/hotkeys.py" line="100"/>
+        <source>Call next</source>
+        <translation>叫号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/hotkeys.py" line="101"/>
+        <source>Call again</source>
+        <translation>重呼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/hotkeys.py" line="102"/>
+        <source>Start serving</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/hotkeys.py" line="103"/>
+        <source>No-show</source>
+        <translation>过号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/hotkeys.py" line="104"/>
+        <source>Park</source>
+        <translation>暂存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/hotkeys.py" line="105"/>
+        <source>Call back parked</source>
+        <translation>暂存回呼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/hotkeys.py" line="106"/>
+        <source>Transfer</source>
+        <translation>转移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/hotkeys.py" line="107"/>
+        <source>Call a number</source>
+        <translation>指定叫号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/hotkeys.py" line="108"/>
+        <source>Pause / resume</source>
+        <translation>暂停 / 恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/hotkeys.py" line="109"/>
+        <source>Finish</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/hotkeys.py" line="110"/>
+        <source>Lock the screen</source>
+        <translation>锁定屏幕</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/hotkeys.py" line="142"/>
+        <source>{key} is already the key of “{other}”; it cannot also be “{action}”.</source>
+        <translation>{key} 已是“{other}”的快捷键，不能再用于“{action}”。</translation>
+    </message>
+</context>
+<context>
+    <name>Intake</name>
+    <message>
+        <location filename="../../ui/intake/id_messages.py" line="20"/>
+        <source>Too long: {count} characters, it has 18</source>
+        <translation>位数过多：已输入 {count} 位，应为 18 位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/id_messages.py" line="23"/>
+        <source>Too short: {count} of 18 characters</source>
+        <translation>位数不足：已输入 {count} 位，应为 18 位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/id_messages.py" line="32"/>
+        <source>Birth date {date} (digits 7–14) does not exist</source>
+        <translation>出生日期 {date}（第 7–14 位）不存在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/id_messages.py" line="35"/>
+        <source>Birth date {date} is before 1900</source>
+        <translation>出生日期 {date} 早于 1900 年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/id_messages.py" line="38"/>
+        <source>Birth date {date} is in the future</source>
+        <translation>出生日期 {date} 晚于今天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/id_messages.py" line="46"/>
+        <source>Check character should be {expected}, not {found}: a character is mistyped</source>
+        <translation>校验码应为 {expected}，实为 {found}：有字符输错</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/id_messages.py" line="64"/>
+        <source>Character {position} ({found}) is not allowed: digits only, X last</source>
+        <translation>第 {position} 位字符（{found}）无效：只能是数字，最后一位可为 X</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/id_messages.py" line="86"/>
+        <source>Region: no province has the code {code} (digits 1–2)</source>
+        <translation>地区码有误：不存在代码为 {code} 的省份（第 1–2 位）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/id_messages.py" line="89"/>
+        <source>Region {region}: a residence permit number starts with {expected}</source>
+        <translation>地区码 {region} 有误：居住证号码应以 {expected} 开头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/id_messages.py" line="97"/>
+        <source>Hong Kong residence permit</source>
+        <translation>港澳居民居住证（香港）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/id_messages.py" line="98"/>
+        <source>Macao residence permit</source>
+        <translation>港澳居民居住证（澳门）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/id_messages.py" line="99"/>
+        <source>Taiwan residence permit</source>
+        <translation>台湾居民居住证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/id_messages.py" line="102"/>
+        <source>Valid {kind}, born {date}</source>
+        <translation>有效的{kind}，出生日期 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/id_messages.py" line="106"/>
+        <source>Valid old 15-digit number, born {date}; kept as {number}</source>
+        <translation>有效的 15 位旧号码，出生日期 {date}；按 {number} 登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/id_messages.py" line="109"/>
+        <source>Valid, born {date}</source>
+        <translation>有效，出生日期 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/id_messages.py" line="123"/>
+        <source>Valid credit code</source>
+        <translation>统一社会信用代码有效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/id_messages.py" line="125"/>
+        <source>Character {position} ({found}) is not allowed: no I, O, S, V or Z</source>
+        <translation>第 {position} 位字符（{found}）无效：信用代码不使用 I、O、S、V、Z</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/id_messages.py" line="129"/>
+        <source>Character {position} must be a digit (3–8 are the region code)</source>
+        <translation>第 {position} 位应为数字（第 3–8 位为登记管理机关行政区划码）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="19"/>
+        <location filename="../../ui/intake/labels.py" line="34"/>
+        <source>Original</source>
+        <translation>原件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="20"/>
+        <location filename="../../ui/intake/labels.py" line="35"/>
+        <source>Copy</source>
+        <translation>复印件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="21"/>
+        <location filename="../../ui/intake/labels.py" line="36"/>
+        <source>Original and copy</source>
+        <translation>原件和复印件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="22"/>
+        <source>Electronic file</source>
+        <translation>电子文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="23"/>
+        <source>E-licence</source>
+        <translation>电子证照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="24"/>
+        <source>Owed (deferred)</source>
+        <translation>容缺后补</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="25"/>
+        <source>Commitment instead</source>
+        <translation>告知承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="26"/>
+        <source>Not provided</source>
+        <translation>未提供</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="37"/>
+        <source>Electronic material</source>
+        <translation>电子材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="45"/>
+        <source>Required</source>
+        <translation>必需</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="46"/>
+        <source>Optional</source>
+        <translation>非必需</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="47"/>
+        <source>Required, may be owed</source>
+        <translation>必需（可容缺后补）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="48"/>
+        <source>Not needed here</source>
+        <translation>本情形不需要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="56"/>
+        <source>In order</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="57"/>
+        <source>Fetched as e-licence</source>
+        <translation>已调取电子证照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="58"/>
+        <source>Owed under deferral</source>
+        <translation>容缺后补</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="59"/>
+        <source>Replaced by commitment</source>
+        <translation>以告知承诺代替</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="60"/>
+        <source>Not needed</source>
+        <translation>无需提交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="61"/>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="62"/>
+        <source>Defective</source>
+        <translation>不符合要求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="70"/>
+        <source>Material missing</source>
+        <translation>材料缺失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="71"/>
+        <source>Not in legal form</source>
+        <translation>不符合法定形式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="72"/>
+        <source>Content to correct</source>
+        <translation>内容需补正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="81"/>
+        <source>{state}: {problem}</source>
+        <translation>{state}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="90"/>
+        <source>Needs correction: {count} material line(s) on the one-time notice</source>
+        <translation>需补正：{count} 项材料列入一次性告知书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="94"/>
+        <source>Acceptable with {count} material line(s) owed</source>
+        <translation>可容缺受理：{count} 项材料容缺后补</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="97"/>
+        <source>Complete: the case can be accepted</source>
+        <translation>材料齐全，可以受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="103"/>
+        <source>{kind} × {copies}</source>
+        <translation>{kind} {copies} 份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="109"/>
+        <source>issued within {months} months</source>
+        <translation>{months} 个月内出具</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="114"/>
+        <source>original checked and returned</source>
+        <translation>核验原件后退回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="116"/>
+        <source>signature or seal required</source>
+        <translation>须签字或盖章</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="118"/>
+        <source>e-licence available</source>
+        <translation>可调取电子证照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="120"/>
+        <source>commitment may replace it</source>
+        <translation>可告知承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/labels.py" line="121"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message>
+        <location filename="../../ui/intake/form.py" line="61"/>
+        <location filename="../../ui/intake/form.py" line="162"/>
+        <source>No item chosen yet.</source>
+        <translation>尚未选择事项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="70"/>
+        <source>Record intake (Ctrl+Enter)</source>
+        <translation>登记收件（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="76"/>
+        <source>1 · Service item</source>
+        <translation>1 · 服务事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="78"/>
+        <source>2 · Situation and applicant</source>
+        <translation>2 · 办理情形与申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="83"/>
+        <source>3 · Materials</source>
+        <translation>3 · 申请材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="135"/>
+        <source>the service item</source>
+        <translation>服务事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="137"/>
+        <source>the situation</source>
+        <translation>办理情形</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="139"/>
+        <source>the applicant name</source>
+        <translation>申请人名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="141"/>
+        <source>a valid ID number or credit code</source>
+        <translation>有效的证件号码或统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="169"/>
+        <source>Still needed: {list}</source>
+        <translation>尚缺：{list}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="169"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>ItemFinder</name>
+    <message>
+        <location filename="../../ui/intake/finder.py" line="94"/>
+        <source>Item: name, code or pinyin initials (gtgsh)</source>
+        <translation>事项：名称、编码或拼音首字母（如 gtgsh）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/finder.py" line="152"/>
+        <source>{count} item(s) found</source>
+        <translation>找到 {count} 个事项</translation>
     </message>
 </context>
 <context>
@@ -290,23 +2549,394 @@
     </message>
 </context>
 <context>
+    <name>LanguagePage</name>
+    <message>
+        <location filename="../../ui/settings_pages/simple.py" line="156"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/simple.py" line="161"/>
+        <source>Language of the screens</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/simple.py" line="167"/>
+        <source>Choose 中文 or English.</source>
+        <translation>请选择中文或 English。</translation>
+    </message>
+</context>
+<context>
+    <name>LetterDialog</name>
+    <message>
+        <location filename="../../ui/decisions/paperwork.py" line="204"/>
+        <source>容缺 notice and commitment</source>
+        <translation>容缺受理告知书及承诺书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/paperwork.py" line="205"/>
+        <source>告知承诺 commitment letter</source>
+        <translation>告知承诺书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/paperwork.py" line="210"/>
+        <source>Applicant &amp;signed</source>
+        <translation>申请人已签字(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/paperwork.py" line="212"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>LocalModeBar</name>
+    <message>
+        <location filename="../../ui/queue/local_bar.py" line="59"/>
+        <source>Issue a walk-in ticket</source>
+        <translation>本窗口取号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/local_bar.py" line="61"/>
+        <source>Record a hall ticket served by hand</source>
+        <translation>登记手工办理的大厅号票</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/local_bar.py" line="82"/>
+        <source>Local mode — this counter calls its own tickets</source>
+        <translation>离线 — 本窗口自行叫号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/local_bar.py" line="88"/>
+        <source>Local mode — the hall queue answers again: serve the {n} local tickets left to return to it.</source>
+        <translation>离线 — 大厅叫号系统已恢复：请先办完本窗口剩余的 {n} 张号票，再回到大厅叫号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/local_bar.py" line="107"/>
+        <source>Walk-in ticket {number} issued.</source>
+        <translation>已取号 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/local_bar.py" line="137"/>
+        <source>Hall ticket {number} recorded as served by hand.</source>
+        <translation>大厅号票 {number} 已登记为手工办理。</translation>
+    </message>
+</context>
+<context>
+    <name>LockPage</name>
+    <message>
+        <location filename="../../ui/settings_pages/simple.py" line="133"/>
+        <source>Lock</source>
+        <translation>锁屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/simple.py" line="138"/>
+        <source>Lock the screen after no input for</source>
+        <translation>无操作自动锁屏时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/simple.py" line="139"/>
+        <source>min</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/simple.py" line="140"/>
+        <source>The key that locks the screen at once is on the Hotkeys page.</source>
+        <translation>立即锁屏的快捷键在“快捷键”页设置。</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../ui/session/lock_screen.py" line="43"/>
+        <source>Window Clerk — locked</source>
+        <translation>窗口办件 — 已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/lock_screen.py" line="49"/>
+        <source>Counter {counter}</source>
+        <translation>窗口 {counter}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/lock_screen.py" line="53"/>
+        <source>Another staff member (F2)</source>
+        <translation>其他工作人员登录（F2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/lock_screen.py" line="54"/>
+        <source>Back (Esc)</source>
+        <translation>返回（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/lock_screen.py" line="97"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/lock_screen.py" line="108"/>
+        <source>Screen locked</source>
+        <translation>屏幕已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/lock_screen.py" line="110"/>
+        <source>{name} · staff number {staff_id}</source>
+        <translation>{name} · 工号 {staff_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/lock_screen.py" line="123"/>
+        <source>Enter: unlock · F2: another staff member</source>
+        <translation>回车：解锁 · F2：其他工作人员登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/lock_screen.py" line="125"/>
+        <source>Enter: sign in · Esc: back</source>
+        <translation>回车：登录 · Esc：返回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/lock_screen.py" line="127"/>
+        <source>Enter: sign in</source>
+        <translation>回车：登录</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/session/login.py" line="25"/>
+        <source>Sign in — Window Clerk</source>
+        <translation>登录 — 窗口办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/login.py" line="27"/>
+        <source>Counter {counter}</source>
+        <translation>窗口 {counter}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="27"/>
+        <location filename="../../ui/main_window.py" line="49"/>
         <source>Window Clerk — service catalogue</source>
         <translation>窗口办件 — 事项目录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="34"/>
+        <location filename="../../ui/main_window.py" line="50"/>
         <source>%n service item(s)</source>
         <translation>
             <numerusform>共 %n 个服务事项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="36"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>Queue</source>
         <translation>叫号</translation>
+    </message>
+</context>
+<context>
+    <name>MatchModel</name>
+    <message>
+        <location filename="../../ui/intake/finder.py" line="76"/>
+        <source>Service item</source>
+        <translation>服务事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/finder.py" line="76"/>
+        <source>Code</source>
+        <translation>事项编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/finder.py" line="76"/>
+        <source>Agency</source>
+        <translation>实施机关</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialChecklist</name>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="181"/>
+        <source>Keys: Space as asked · O original · C copy · B both · E electronic · L e-licence · R owed · P commitment · M missing · D defective · +/- copies · I issue date</source>
+        <translation>按键：空格 按要求提交 · O 原件 · C 复印件 · B 原件和复印件 · E 电子文件 · L 电子证照 · R 容缺后补 · P 告知承诺 · M 未提供 · D 有问题 · +/- 份数 · I 出具日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="213"/>
+        <source>Choose an item and its situation to see its materials.</source>
+        <translation>请先选择事项及办理情形，再核对材料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="229"/>
+        <source>Acceptance standard</source>
+        <translation>受理标准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="237"/>
+        <source>Blank form: {form}</source>
+        <translation>空白表格：{form}</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../ui/decisions/notice.py" line="118"/>
+        <source>One-time correction notice</source>
+        <translation>一次性告知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/notice.py" line="124"/>
+        <source>Listing what must be corrected…</source>
+        <translation>正在列出需补正的材料…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/notice.py" line="130"/>
+        <source>Case {number} · {applicant} · {item}</source>
+        <translation>办件 {number} · {applicant} · {item}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/notice.py" line="162"/>
+        <source>&amp;Issue notice</source>
+        <translation>出具告知书(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/notice.py" line="163"/>
+        <source>Supervisor &amp;override…</source>
+        <translation>负责人审批例外(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/notice.py" line="164"/>
+        <source>Applicant &amp;signed</source>
+        <translation>申请人已签字(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/notice.py" line="165"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/notice.py" line="188"/>
+        <source>Corrections are due by {day}; if they are not handed in, {expiry}. The time for corrections is not counted in the processing time.</source>
+        <translation>请于 {day} 前补正；逾期未补正的，{expiry}。补正时间不计入办理时限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/notice.py" line="198"/>
+        <source>This notice lists only what the earlier notice listed.</source>
+        <translation>本次告知仅列前次告知书已列的材料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/notice.py" line="199"/>
+        <source>{count} material(s) to correct.</source>
+        <translation>需补正材料 {count} 项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/notice.py" line="206"/>
+        <source>One-time rule: the earlier notice ({notices}) did not list {names}. Only an override by a supervisor, with a reason, lets a second notice add them.</source>
+        <translation>一次性告知规则：前次告知书（{notices}）未列出{names}。再次告知增加新内容，须经负责人审批并记录理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/notice.py" line="228"/>
+        <source>Issuing the notice…</source>
+        <translation>正在出具告知书…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/notice.py" line="237"/>
+        <source>Override the one-time rule for this notice</source>
+        <translation>审批：本次告知突破一次性告知规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/notice.py" line="265"/>
+        <source>Notice {number} issued.</source>
+        <translation>告知书 {number} 已出具。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/notice.py" line="276"/>
+        <source>Hand the notice to the applicant to sign.</source>
+        <translation>请将告知书交申请人签字。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeLinesModel</name>
+    <message>
+        <location filename="../../ui/decisions/notice.py" line="48"/>
+        <source>Material</source>
+        <translation>材料名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/notice.py" line="49"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/notice.py" line="50"/>
+        <source>How to fix it</source>
+        <translation>补正要求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/notice.py" line="51"/>
+        <source>Acceptance standard</source>
+        <translation>受理标准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/notice.py" line="94"/>
+        <source> (not on the earlier notice)</source>
+        <translation>（前次告知书未列）</translation>
+    </message>
+</context>
+<context>
+    <name>OfferBar</name>
+    <message>
+        <location filename="../../ui/capture/offers.py" line="34"/>
+        <source>Add to case</source>
+        <translation>添加到办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/offers.py" line="35"/>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/offers.py" line="75"/>
+        <source>New scan from the scanner: {name}</source>
+        <translation>扫描仪有新扫描件：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/offers.py" line="78"/>
+        <source>({count} more waiting)</source>
+        <translation>（另有 {count} 份待处理）</translation>
+    </message>
+</context>
+<context>
+    <name>OnTheSpotDialog</name>
+    <message>
+        <location filename="../../ui/decisions/onthespot.py" line="33"/>
+        <source>Complete on the spot (即办件)</source>
+        <translation>即办件当场办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/onthespot.py" line="38"/>
+        <source>Case {number} · {applicant} · {item}</source>
+        <translation>办件 {number} · {applicant} · {item}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/onthespot.py" line="45"/>
+        <source>&amp;Complete now</source>
+        <translation>当场办结(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/onthespot.py" line="46"/>
+        <source>&amp;Hand out now…</source>
+        <translation>当场出件(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/onthespot.py" line="48"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/onthespot.py" line="66"/>
+        <source>Completing…</source>
+        <translation>正在办结…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/onthespot.py" line="73"/>
+        <source>Completed on the spot: hand the result out.</source>
+        <translation>已当场办结，请出件。</translation>
     </message>
 </context>
 <context>
@@ -358,6 +2988,140 @@
         <location filename="../../ui/queue/dialogs.py" line="273"/>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>PendingRefusalsModel</name>
+    <message>
+        <location filename="../../ui/decisions/pending.py" line="41"/>
+        <source>Case</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/pending.py" line="42"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/pending.py" line="43"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/pending.py" line="44"/>
+        <source>Asked by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/pending.py" line="45"/>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>PendingRefusalsPanel</name>
+    <message>
+        <location filename="../../ui/decisions/pending.py" line="117"/>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/pending.py" line="118"/>
+        <source>&amp;Approve refusal</source>
+        <translation>批准不予受理(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/pending.py" line="119"/>
+        <source>&amp;Decline</source>
+        <translation>不同意(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/pending.py" line="150"/>
+        <source>{count} refusal(s) waiting.</source>
+        <translation>待审批不予受理 {count} 件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/pending.py" line="178"/>
+        <source>Refusal approved: notice {number}.</source>
+        <translation>已批准不予受理：告知书 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/pending.py" line="186"/>
+        <source>Refusal declined: the case goes on.</source>
+        <translation>不同意不予受理：继续办理。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintersPage</name>
+    <message>
+        <location filename="../../ui/settings_pages/printers.py" line="92"/>
+        <source>Printers</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/printers.py" line="98"/>
+        <source>A4 documents (notices, receipts, letters)</source>
+        <translation>A4 文书（告知书、回执、通知书）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/printers.py" line="99"/>
+        <source>Receipts and queue tickets (80 mm roll)</source>
+        <translation>小票和排队号票（80 毫米卷纸）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/printers.py" line="101"/>
+        <source>A4 laser, 300 dpi, grey</source>
+        <translation>A4 激光打印机，300 dpi，灰度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/printers.py" line="102"/>
+        <source>80 mm thermal roll, 203 dpi, black and white</source>
+        <translation>80 毫米热敏卷纸，203 dpi，黑白</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/printers.py" line="105"/>
+        <source>None — save PDFs to a folder</source>
+        <translation>无 — 将 PDF 保存到文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/printers.py" line="107"/>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/printers.py" line="108"/>
+        <source>Kind of printer</source>
+        <translation>打印机类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/printers.py" line="109"/>
+        <source>Print a test page</source>
+        <translation>打印测试页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/printers.py" line="110"/>
+        <source>Folder for PDFs</source>
+        <translation>PDF 保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/printers.py" line="122"/>
+        <source>The printer {name} is not installed: choose another or none.</source>
+        <translation>打印机 {name} 未安装：请选择其他打印机或选择“无”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/printers.py" line="142"/>
+        <source>Printing a test page on {printer}…</source>
+        <translation>正在向 {printer} 打印测试页…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/printers.py" line="160"/>
+        <source>The test page went to {printer}.</source>
+        <translation>测试页已发送到 {printer}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/printers.py" line="164"/>
+        <source>The test page did not print: {reason}</source>
+        <translation>测试页未能打印：{reason}</translation>
     </message>
 </context>
 <context>
@@ -426,214 +3190,709 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/queue/panel.py" line="103"/>
+        <location filename="../../ui/queue/panel.py" line="110"/>
         <source>Queue · counter {counter}</source>
         <translation>叫号 · {counter} 窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="107"/>
-        <location filename="../../ui/queue/panel.py" line="323"/>
+        <location filename="../../ui/queue/panel.py" line="114"/>
+        <location filename="../../ui/queue/panel.py" line="348"/>
         <source>No current ticket</source>
         <translation>当前无号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="161"/>
+        <location filename="../../ui/queue/panel.py" line="186"/>
         <source>Call next</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="162"/>
+        <location filename="../../ui/queue/panel.py" line="187"/>
         <source>Call again</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="163"/>
+        <location filename="../../ui/queue/panel.py" line="188"/>
         <source>Start serving</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="164"/>
+        <location filename="../../ui/queue/panel.py" line="189"/>
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="165"/>
+        <location filename="../../ui/queue/panel.py" line="190"/>
         <source>Park</source>
         <translation>暂存</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="166"/>
+        <location filename="../../ui/queue/panel.py" line="191"/>
         <source>Call back parked</source>
         <translation>暂存回呼</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="167"/>
+        <location filename="../../ui/queue/panel.py" line="192"/>
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="168"/>
+        <location filename="../../ui/queue/panel.py" line="193"/>
         <source>Call a number</source>
         <translation>指定叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="169"/>
+        <location filename="../../ui/queue/panel.py" line="194"/>
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="169"/>
+        <location filename="../../ui/queue/panel.py" line="194"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="170"/>
+        <location filename="../../ui/queue/panel.py" line="195"/>
         <source>Finish</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="271"/>
+        <location filename="../../ui/queue/panel.py" line="296"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>本窗口暂无等候。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="288"/>
+        <location filename="../../ui/queue/panel.py" line="313"/>
         <source>The queue cannot be reached: {error}</source>
         <translation>无法连接叫号系统：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="293"/>
+        <location filename="../../ui/queue/panel.py" line="318"/>
         <source>The queue failed unexpectedly; the error is in the log.</source>
         <translation>叫号系统意外出错，详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="327"/>
+        <location filename="../../ui/queue/panel.py" line="352"/>
         <source>green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="329"/>
+        <location filename="../../ui/queue/panel.py" line="354"/>
         <source>note: {note}</source>
         <translation>备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="332"/>
+        <location filename="../../ui/queue/panel.py" line="357"/>
         <source>Parked: {numbers}</source>
         <translation>暂存：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="339"/>
+        <location filename="../../ui/queue/panel.py" line="364"/>
         <source>called</source>
         <translation>已呼叫</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="341"/>
+        <location filename="../../ui/queue/panel.py" line="366"/>
         <source>being served</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="342"/>
+        <location filename="../../ui/queue/panel.py" line="367"/>
         <source>parked</source>
         <translation>已暂存</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="354"/>
+        <location filename="../../ui/queue/panel.py" line="379"/>
         <source>Paused ({reason}): resume to call again.</source>
         <translation>已暂停（{reason}）：恢复后方可叫号。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="359"/>
+        <location filename="../../ui/queue/panel.py" line="384"/>
         <source>{number} is not resolved: finish, park or transfer it, or mark it a no-show, before calling the next ticket.</source>
         <translation>{number} 尚未处理完毕：请先办结、暂存、转移或过号，再叫下一号。</translation>
     </message>
 </context>
 <context>
+    <name>Rating</name>
+    <message>
+        <location filename="../../ui/rating_labels.py" line="15"/>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rating_labels.py" line="16"/>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rating_labels.py" line="17"/>
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rating_labels.py" line="18"/>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rating_labels.py" line="19"/>
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rating_labels.py" line="27"/>
+        <source>Poor service attitude</source>
+        <translation>服务态度不好</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rating_labels.py" line="28"/>
+        <source>Waited too long</source>
+        <translation>等候时间过长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rating_labels.py" line="29"/>
+        <source>Had to come back again</source>
+        <translation>多次跑腿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rating_labels.py" line="30"/>
+        <source>Not told clearly</source>
+        <translation>告知不清楚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rating_labels.py" line="31"/>
+        <source>Took too long to handle</source>
+        <translation>办理超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rating_labels.py" line="32"/>
+        <source>Asked for too many materials</source>
+        <translation>要求材料过多</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rating_labels.py" line="33"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rating_labels.py" line="40"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rating_recorder.py" line="36"/>
+        <source>This service has already been rated. Thank you!</source>
+        <translation>本次服务已评价过，谢谢您！</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rating_recorder.py" line="38"/>
+        <source>Sorry, your rating could not be saved. Please tell the staff at the window.</source>
+        <translation>抱歉，评价未能保存，请告知窗口工作人员。</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalRequestDialog</name>
+    <message>
+        <location filename="../../ui/decisions/refusal.py" line="95"/>
+        <source>Refusal request (不予受理)</source>
+        <translation>不予受理申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/refusal.py" line="101"/>
+        <source>Loading the refusal conditions of the item…</source>
+        <translation>正在载入本事项的不予受理情形…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/refusal.py" line="115"/>
+        <source>Published refusal conditions</source>
+        <translation>公布的不予受理情形</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/refusal.py" line="116"/>
+        <source>&amp;Reasons</source>
+        <translation>理由(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/refusal.py" line="117"/>
+        <source>&amp;Facts</source>
+        <translation>认定的事实(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/refusal.py" line="118"/>
+        <source>Legal &amp;basis</source>
+        <translation>法律依据(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/refusal.py" line="119"/>
+        <source>Competent a&amp;gency (if not ours)</source>
+        <translation>有权机关（不属本机关职权时）(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/refusal.py" line="120"/>
+        <source>Remedies</source>
+        <translation>救济途径</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/refusal.py" line="138"/>
+        <source>Request &amp;refusal</source>
+        <translation>提交不予受理申请(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/refusal.py" line="139"/>
+        <source>Supervisor approves &amp;here…</source>
+        <translation>负责人在本窗口审批(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/refusal.py" line="140"/>
+        <source>&amp;Leave pending</source>
+        <translation>留待审批(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/refusal.py" line="141"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/refusal.py" line="214"/>
+        <source>Pending: waiting for the approval of a supervisor. A supervisor approves here with their credentials, or later from their own counter.</source>
+        <translation>待审批：等待负责人审批。负责人可在本窗口输入凭据审批，也可稍后在其本人窗口审批。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/refusal.py" line="234"/>
+        <source>Approve the refusal of this application</source>
+        <translation>审批：对本申请不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/refusal.py" line="262"/>
+        <source>Refusal approved: notice {number}.</source>
+        <translation>已批准不予受理：告知书 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/refusal.py" line="270"/>
+        <source>Refusal declined: the case goes on.</source>
+        <translation>不同意不予受理：继续办理。</translation>
+    </message>
+</context>
+<context>
+    <name>RongqueDialog</name>
+    <message>
+        <location filename="../../ui/decisions/paperwork.py" line="135"/>
+        <source>Accept with owed material (容缺)</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/paperwork.py" line="137"/>
+        <source>Tick the secondary material the applicant will hand in after acceptance.</source>
+        <translation>请勾选申请人在受理后补交的次要材料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/paperwork.py" line="139"/>
+        <source>The applicant agrees and will sign the 容缺 &amp;commitment</source>
+        <translation>申请人同意并签署容缺承诺书(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/paperwork.py" line="146"/>
+        <source>This item allows no 容缺 for this case.</source>
+        <translation>本事项本情形不适用容缺受理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/paperwork.py" line="150"/>
+        <source>Owed material is due by {day}; if it is not handed in by then, {expiry}.</source>
+        <translation>容缺材料须于 {day} 前补交；逾期未补交的，{expiry}。</translation>
+    </message>
+</context>
+<context>
+    <name>ScanViewer</name>
+    <message>
+        <location filename="../../ui/capture/viewer.py" line="59"/>
+        <location filename="../../ui/capture/viewer.py" line="122"/>
+        <source>Choose a scan to look at it</source>
+        <translation>选择一份扫描件查看</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/viewer.py" line="79"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/viewer.py" line="80"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/viewer.py" line="81"/>
+        <source>Fit</source>
+        <translation>适合窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/viewer.py" line="106"/>
+        <source>Opening the scan…</source>
+        <translation>正在打开扫描件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/viewer.py" line="177"/>
+        <source>This scan cannot be shown: its file is missing or damaged.</source>
+        <translation>无法显示该扫描件：文件缺失或已损坏。</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerPage</name>
+    <message>
+        <location filename="../../ui/settings_pages/simple.py" line="79"/>
+        <source>Scanner</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/simple.py" line="84"/>
+        <source>Scanner drop folder</source>
+        <translation>扫描仪存放文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/simple.py" line="85"/>
+        <source>None: no folder is watched</source>
+        <translation>无：不监视文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/simple.py" line="86"/>
+        <source>Longest pause between a scan&apos;s keys</source>
+        <translation>扫码按键最长间隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/simple.py" line="87"/>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/simple.py" line="88"/>
+        <source>Fewest characters of a scan</source>
+        <translation>扫码最少字符数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/simple.py" line="91"/>
+        <source>New images and PDFs in the drop folder are offered for the current case. Keys typed faster than the pause above and ending in Enter are a barcode scan.</source>
+        <translation>存放文件夹中新出现的图片和 PDF 会提供给当前办件。按键间隔短于上述时间并以回车结束的输入视为扫码。</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../../ui/session/messages.py" line="24"/>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/messages.py" line="26"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/messages.py" line="27"/>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} 分 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/messages.py" line="33"/>
+        <source>Too many failed attempts: try again in {wait}.</source>
+        <translation>失败次数过多，请 {wait}后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/messages.py" line="37"/>
+        <source>Wrong staff number or password.</source>
+        <translation>工号或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/messages.py" line="38"/>
+        <source>Sign-in refused: {reason}</source>
+        <translation>登录被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/messages.py" line="55"/>
+        <source>The TLS certificate of the registry could not be verified. Check the address (https://…) and the certificate installed on this computer.</source>
+        <translation>无法验证中心登记系统的 TLS 证书，请检查地址（https://…）和本机安装的证书。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/messages.py" line="60"/>
+        <source>The registry cannot be reached. Check the address and the network.</source>
+        <translation>无法连接中心登记系统，请检查地址和网络。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/messages.py" line="64"/>
+        <source>This enrolment code is unknown, already used or expired. Ask the administrator for a new one.</source>
+        <translation>登记码无效、已使用或已过期，请向管理员索取新的登记码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/messages.py" line="76"/>
+        <source>The registry is busy. Please try again in a moment.</source>
+        <translation>中心登记系统繁忙，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/messages.py" line="78"/>
+        <source>This Window Clerk is too old for the registry: please update it.</source>
+        <translation>窗口办件版本过旧，中心登记系统不再支持，请升级。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/messages.py" line="81"/>
+        <source>The registry refused: {reason}</source>
+        <translation>中心登记系统拒绝了请求：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/messages.py" line="86"/>
+        <source>The built-in demo registry did not start: {reason}</source>
+        <translation>内置演示系统未能启动：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/messages.py" line="90"/>
+        <source>The data of this counter belong to another counter: {reason}</source>
+        <translation>本机数据属于另一个窗口：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/messages.py" line="94"/>
+        <source>The step failed: {reason}</source>
+        <translation>操作失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/messages.py" line="96"/>
+        <source>Something unexpected went wrong; the details are in the log.</source>
+        <translation>发生意外错误，详情见日志。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="138"/>
+        <source>Settings — Window Clerk</source>
+        <translation>设置 — 窗口办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="143"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="144"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="183"/>
+        <source>The language cannot be changed: {reason}</source>
+        <translation>无法切换语言：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsField</name>
+    <message>
+        <location filename="../../ui/settings_pages/fields.py" line="51"/>
+        <source>This value is not allowed.</source>
+        <translation>该值不允许。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/fields.py" line="112"/>
+        <source>Type plain text: tabs and line breaks are not allowed.</source>
+        <translation>请输入纯文本：不能包含制表符或换行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/fields.py" line="146"/>
+        <source>The folder {folder} does not exist.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/fields.py" line="153"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/fields.py" line="158"/>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>SituationChooser</name>
+    <message>
+        <location filename="../../ui/intake/situation.py" line="31"/>
+        <source>Situation</source>
+        <translation>办理情形</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/situation.py" line="33"/>
+        <source>Choose the situation</source>
+        <translation>请选择办理情形</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/situation.py" line="36"/>
+        <source>This item has no situations to choose.</source>
+        <translation>本事项无需选择情形。</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorApprovalDialog</name>
+    <message>
+        <location filename="../../ui/decisions/approval.py" line="59"/>
+        <source>Supervisor approval</source>
+        <translation>负责人审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/approval.py" line="78"/>
+        <source>The supervisor enters their own staff number and password at this counter. They are checked at the registry, or offline against the copy kept at this counter. Whoever asked for the decision cannot approve it.</source>
+        <translation>请负责人在本窗口输入本人工号和密码，由中心核验；离线时按本窗口保存的凭据核验。提出申请的人不能审批自己的申请。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/approval.py" line="90"/>
+        <source>Supervisor: staff &amp;number</source>
+        <translation>负责人工号(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/approval.py" line="91"/>
+        <source>Pass&amp;word</source>
+        <translation>密码(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/approval.py" line="93"/>
+        <source>&amp;Reason (recorded)</source>
+        <translation>理由（将记录在案）(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/approval.py" line="97"/>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/approval.py" line="99"/>
+        <source>&amp;Decline</source>
+        <translation>不同意(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/approval.py" line="101"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/approval.py" line="134"/>
+        <source>Checking the credentials…</source>
+        <translation>正在核验身份…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/approval.py" line="143"/>
+        <source>Deciding as {name}…</source>
+        <translation>正在以 {name} 的身份审批…</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="38"/>
+        <location filename="../../ui/sync_status.py" line="46"/>
         <source>Connecting to the registry…</source>
         <translation>正在连接中心登记系统…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_status.py" line="45"/>
+        <location filename="../../ui/sync_status.py" line="54"/>
         <source>%n operation(s) waiting</source>
         <translation>
             <numerusform>%n 项操作待同步</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_status.py" line="48"/>
+        <location filename="../../ui/sync_status.py" line="57"/>
         <source>%n scan(s) waiting</source>
         <translation>
             <numerusform>%n 份扫描件待上传</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_status.py" line="52"/>
+        <location filename="../../ui/sync_status.py" line="61"/>
         <source>%n need(s) attention</source>
         <translation>
             <numerusform>%n 项需处理</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="55"/>
+        <location filename="../../ui/sync_status.py" line="64"/>
         <source>clock off by {minutes} min</source>
         <translation>本机时钟偏差 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="63"/>
+        <location filename="../../ui/sync_status.py" line="72"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="64"/>
+        <location filename="../../ui/sync_status.py" line="73"/>
         <source>Synchronising…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="65"/>
+        <location filename="../../ui/sync_status.py" line="74"/>
         <source>Offline — working locally</source>
         <translation>离线 — 本地继续办理</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="66"/>
+        <location filename="../../ui/sync_status.py" line="75"/>
         <source>Registry busy</source>
         <translation>中心繁忙</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="67"/>
+        <location filename="../../ui/sync_status.py" line="76"/>
         <source>Not enrolled with the registry</source>
         <translation>本窗口未在中心登记</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="68"/>
+        <location filename="../../ui/sync_status.py" line="77"/>
         <source>Update Window Clerk to synchronise</source>
         <translation>请升级窗口办件系统后再同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="70"/>
+        <location filename="../../ui/sync_status.py" line="79"/>
         <source>Synchronisation error</source>
         <translation>同步出错</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="74"/>
+        <location filename="../../ui/sync_status.py" line="83"/>
         <source>Last push: {time}</source>
         <translation>最近上传：{time}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="75"/>
+        <location filename="../../ui/sync_status.py" line="84"/>
         <source>Last pull: {time}</source>
         <translation>最近下载：{time}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="76"/>
+        <location filename="../../ui/sync_status.py" line="85"/>
         <source>Oldest waiting operation: {time}</source>
         <translation>最早待同步操作：{time}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="82"/>
+        <location filename="../../ui/sync_status.py" line="91"/>
         <source>Next attempt in {seconds} s</source>
         <translation>{seconds} 秒后重试</translation>
+    </message>
+</context>
+<context>
+    <name>TestPage</name>
+    <message>
+        <location filename="../../ui/settings_pages/printer_check.py" line="112"/>
+        <location filename="../../ui/settings_pages/printer_check.py" line="135"/>
+        <source>Printer test page</source>
+        <translation>打印机测试页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/printer_check.py" line="136"/>
+        <source>Window Clerk</source>
+        <translation>窗口办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/printer_check.py" line="138"/>
+        <source>Printer: {name}</source>
+        <translation>打印机：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/printer_check.py" line="142"/>
+        <source>Paper: {paper}</source>
+        <translation>纸张：{paper}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/printer_check.py" line="146"/>
+        <source>Printed at {time}</source>
+        <translation>打印时间：{time}</translation>
     </message>
 </context>
 <context>
@@ -690,17 +3949,50 @@
     </message>
 </context>
 <context>
+    <name>WalkInDialog</name>
+    <message>
+        <location filename="../../ui/queue/offline_dialogs.py" line="69"/>
+        <source>Issue a walk-in ticket</source>
+        <translation>本窗口取号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/offline_dialogs.py" line="74"/>
+        <source>Service</source>
+        <translation>业务</translation>
+    </message>
+</context>
+<context>
+    <name>_SubstituteDialog</name>
+    <message>
+        <location filename="../../ui/decisions/paperwork.py" line="58"/>
+        <source>&amp;Record</source>
+        <translation>记录(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/paperwork.py" line="61"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/paperwork.py" line="74"/>
+        <source>Looking up what may be covered…</source>
+        <translation>正在查询适用的材料…</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="113"/>
-        <location filename="../../ui/queue/launch.py" line="77"/>
+        <location filename="../../ui/app.py" line="124"/>
+        <location filename="../../ui/queue/launch.py" line="230"/>
         <source>Window Clerk</source>
         <translation>窗口办件</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/launch.py" line="78"/>
-        <source>The hall queue is not connected yet: start with --demo-queue.</source>
-        <translation>叫号系统尚未接入：请以 --demo-queue 启动。</translation>
+        <location filename="../../ui/queue/launch.py" line="229"/>
+        <source>The hall queue is not available:
+{error}</source>
+        <translation>大厅排队叫号系统不可用：
+{error}</translation>
     </message>
 </context>
 </TS>
