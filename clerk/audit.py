@@ -110,7 +110,11 @@ def seal(
     if at.tzinfo is None:
         raise InvalidInput("audit time must be timezone-aware")
     if previous is not None and previous.chain != chain:
-        raise InvalidInput(f"entry of chain {previous.chain!r} cannot precede chain {chain!r}")
+        raise InvalidInput(
+            "entry of chain {previous!r} cannot precede chain {chain!r}",
+            previous=previous.chain,
+            chain=chain,
+        )
     seq = 1 if previous is None else previous.seq + 1
     prev_hash = GENESIS if previous is None else previous.hash
     facts = dict(detail or {})
@@ -206,6 +210,6 @@ def entry_from_json(data: Mapping[str, object]) -> AuditEntry:
         if not all(isinstance(text, str) for text in texts):
             raise TypeError("text field")
     except (KeyError, TypeError, ValueError) as err:
-        raise InvalidInput(f"not an audit entry: {err}") from None
+        raise InvalidInput("not an audit entry: {reason}", reason=str(err)) from None
     chain, actor, action, prev_hash, digest = (str(text) for text in texts)
     return AuditEntry(chain, seq, at, actor, action, case_id, prev_hash, digest, detail)

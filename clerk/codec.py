@@ -47,7 +47,9 @@ def from_json(kind: type[T], data: object) -> T:
     try:
         return cast(T, _decode(kind, data, "$"))
     except (TypeError, ValueError, KeyError) as error:
-        raise InvalidInput(f"cannot decode {kind.__name__}: {error}") from error
+        raise InvalidInput(
+            "cannot decode {kind}: {reason}", kind=kind.__name__, reason=str(error)
+        ) from error
 
 
 @cache

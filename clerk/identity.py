@@ -127,7 +127,10 @@ def resident_id_check_char(first17: str) -> str:
         InvalidInput: `first17` is not exactly 17 ASCII digits.
     """
     if len(first17) != 17 or any(c not in _DIGITS for c in first17):
-        raise InvalidInput(f"a resident ID check needs 17 digits, got {first17!r}")
+        # Masked: whatever was passed is most likely an ID number.
+        raise InvalidInput(
+            "a resident ID check needs 17 digits, got {given!r}", given=mask_id_for_screen(first17)
+        )
     total = sum(int(c) * w for c, w in zip(first17, _RESIDENT_WEIGHTS, strict=True))
     return _RESIDENT_CHECK[total % 11]
 
@@ -140,7 +143,9 @@ def uscc_check_char(first17: str) -> str:
     """
     code = first17.upper()
     if len(code) != 17 or any(c not in USCC_ALPHABET for c in code):
-        raise InvalidInput(f"a credit code check needs 17 code characters, got {first17!r}")
+        raise InvalidInput(
+            "a credit code check needs 17 code characters, got {first17!r}", first17=first17
+        )
     total = sum(USCC_ALPHABET.index(c) * w for c, w in zip(code, _USCC_WEIGHTS, strict=True))
     return USCC_ALPHABET[(31 - total % 31) % 31]
 
@@ -244,10 +249,14 @@ def upgrade_legacy_id(text15: str) -> str:
     """
     number = _clean(text15)
     if len(number) != 15:
-        raise InvalidInput(f"an old-form resident ID number has 15 digits, not {len(number)}")
+        raise InvalidInput(
+            "an old-form resident ID number has 15 digits, not {length}", length=len(number)
+        )
     check = validate_resident_id(number)
     if not check.ok or check.normalized is None:
-        raise InvalidInput(f"not a valid 15-digit resident ID number: {check.reason}")
+        raise InvalidInput(
+            "not a valid 15-digit resident ID number: {reason}", reason=check.reason or ""
+        )
     return check.normalized
 
 

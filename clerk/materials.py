@@ -150,15 +150,17 @@ def evaluate(
             situations and none (or an unknown one) was chosen.
     """
     if item.situations and situation is None:
-        raise InvalidInput(f"item {item.code} needs a situation to be chosen")
+        raise InvalidInput("item {item} needs a situation to be chosen", item=item.code)
     try:
         pairs = item.requirements_for(situation)
     except NotFound as error:
-        raise InvalidInput(str(error)) from error
+        raise InvalidInput.restated(error) from error
     known = {requirement.code for requirement in item.materials}
     unknown = sorted(set(records) - known)
     if unknown:
-        raise InvalidInput(f"item {item.code} asks for no material {unknown[0]!r}")
+        raise InvalidInput(
+            "item {item} asks for no material {material!r}", item=item.code, material=unknown[0]
+        )
     lines = tuple(
         _judge(item, req, need, records.get(req.code), today=today) for req, need in pairs
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from clerk.catalog.model import CorrectionExpiry
-from clerk.errors import InvalidInput, RuleViolation
+from clerk.errors import InvalidInput, Phrase, RuleViolation
 from clerk.materials import ChecklistLine, Problem
 from clerk.staff import Actor, require_approver
 
@@ -130,8 +130,11 @@ def enforce_one_time_rule(
     if override is None:
         names = "、".join(line.name for line in lines if line.code in offending)
         raise RuleViolation(
-            f"one-time rule: the earlier notice did not list {names}; "
-            "a supervisor's override with a reason is required"
+            "one-time rule: the earlier notice did not list {names}; "
+            "a supervisor's override with a reason is required",
+            names=names,
         )
-    require_approver(override.supervisor, requested_by=None, what="a one-time rule override")
+    require_approver(
+        override.supervisor, requested_by=None, what=Phrase("a one-time rule override")
+    )
     return offending

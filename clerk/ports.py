@@ -53,7 +53,9 @@ class DocumentNumber:
         """
         match = _NUMBER.match(text.strip().upper())
         if match is None:
-            raise InvalidInput(f"{text!r} is not a document number (HALL-COUNTER-EPOCH-YEAR-SEQ)")
+            raise InvalidInput(
+                "{text!r} is not a document number (HALL-COUNTER-EPOCH-YEAR-SEQ)", text=text
+            )
         hall, counter, epoch, year, seq = match.groups()
         return cls(hall, counter, int(epoch), int(year), int(seq))
 

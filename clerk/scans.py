@@ -34,7 +34,11 @@ class ScanFolder:
             OSError: the disk refused (full, read-only); nothing is left half-written.
         """
         if not 0 < len(data) <= MAX_SCAN_BYTES:
-            raise InvalidInput(f"a scan has 1 to {MAX_SCAN_BYTES} bytes, not {len(data)}")
+            raise InvalidInput(
+                "a scan has 1 to {limit} bytes, not {length}",
+                limit=MAX_SCAN_BYTES,
+                length=len(data),
+            )
         sha256 = hashlib.sha256(data).hexdigest()
         target = self.path(sha256)
         if target.exists():
@@ -59,7 +63,7 @@ class ScanFolder:
             InvalidInput: not a SHA-256.
         """
         if not _SHA256.match(sha256):
-            raise InvalidInput(f"{sha256!r} is not a SHA-256")
+            raise InvalidInput("{sha256!r} is not a SHA-256", sha256=sha256)
         return self.root / sha256[:2] / sha256
 
     def read_from(self, sha256: str, offset: int, *, chunk: int) -> Iterator[bytes]:
@@ -71,7 +75,9 @@ class ScanFolder:
         try:
             handle = open(self.path(sha256), "rb")  # noqa: SIM115  (closed by the generator)
         except FileNotFoundError:
-            raise NotFound(f"scan {sha256} is not in {self.root}") from None
+            raise NotFound(
+                "scan {sha256} is not in {root}", sha256=sha256, root=str(self.root)
+            ) from None
         with handle:
             handle.seek(offset)
             while data := handle.read(chunk):

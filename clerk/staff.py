@@ -33,10 +33,17 @@ class Actor:
 def require_approver(approver: Actor, *, requested_by: str | None, what: str) -> None:
     """Check that `approver` may approve `what` and did not ask for it themselves.
 
+    `what` names the thing approved in the messages: pass a `Phrase` ("an extension"), so the
+    UI can translate it.
+
     Raises:
         PermissionDenied: the approver is not a supervisor, or approves their own request.
     """
     if not approver.may_approve:
-        raise PermissionDenied(f"{what} needs a supervisor's approval; {approver.name} is a clerk")
+        raise PermissionDenied(
+            "{what} needs a supervisor's approval; {name} is a clerk", what=what, name=approver.name
+        )
     if requested_by is not None and approver.staff_id == requested_by:
-        raise PermissionDenied(f"{what} cannot be approved by the person who asked for it")
+        raise PermissionDenied(
+            "{what} cannot be approved by the person who asked for it", what=what
+        )

@@ -42,7 +42,7 @@ def canonical_json(value: Mapping[str, object]) -> str:
             value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
         )
     except (TypeError, ValueError) as err:
-        raise InvalidInput(f"value is not plain JSON: {err}") from err
+        raise InvalidInput("value is not plain JSON: {reason}", reason=str(err)) from err
 
 
 def sha256_text(text: str) -> str:
@@ -248,13 +248,13 @@ def from_wire(kind: type[_T], data: Any) -> _T:
         InvalidInput: a field is missing or of the wrong type.
     """
     if not isinstance(data, dict):
-        raise InvalidInput(f"{kind.__name__}: expected an object")
+        raise InvalidInput("{kind}: expected an object", kind=kind.__name__)
     hints = _type_hints(kind)
     values: dict[str, Any] = {}
     for item in dataclasses.fields(kind):  # type: ignore[arg-type]
         if item.name not in data:
             if item.default is dataclasses.MISSING and item.default_factory is dataclasses.MISSING:
-                raise InvalidInput(f"{kind.__name__}.{item.name} is missing")
+                raise InvalidInput("{kind}.{name} is missing", kind=kind.__name__, name=item.name)
             continue
         values[item.name] = _field(kind, item.name, hints[item.name], data[item.name])
     return kind(**values)
@@ -276,7 +276,7 @@ def _field(kind: type, name: str, hint: Any, value: Any) -> Any:
     if origin is list:
         (inner,) = hint.__args__
         if not isinstance(value, list):
-            raise InvalidInput(f"{kind.__name__}.{name}: expected a list")
+            raise InvalidInput("{kind}.{name}: expected a list", kind=kind.__name__, name=name)
         if isinstance(inner, type) and dataclasses.is_dataclass(inner):
             return [from_wire(inner, item) for item in value]
         return list(value)
@@ -284,7 +284,12 @@ def _field(kind: type, name: str, hint: Any, value: Any) -> Any:
         try:
             return hint(value)
         except ValueError as err:
-            raise InvalidInput(f"{kind.__name__}.{name}: {value!r} is not allowed") from err
+            raise InvalidInput(
+                "{kind}.{name}: {value} is not allowed",
+                kind=kind.__name__,
+                name=name,
+                value=repr(value),
+            ) from err
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return from_wire(hint, value)
     return _plain(kind, name, hint, value)
@@ -303,5 +308,11 @@ def _plain(kind: type, name: str, hint: Any, value: Any) -> Any:
     else:
         return value
     if not isinstance(value, allowed) or (int in allowed and isinstance(value, bool)):
-        raise InvalidInput(f"{kind.__name__}.{name}: expected {hint}, got {type(value).__name__}")
+        raise InvalidInput(
+            "{kind}.{name}: expected {hint}, got {type}",
+            kind=kind.__name__,
+            name=name,
+            hint=str(hint),
+            type=type(value).__name__,
+        )
     return value

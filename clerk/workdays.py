@@ -73,7 +73,9 @@ class TimeLimit:
 
     def __post_init__(self) -> None:
         if self.value < 0:
-            raise InvalidInput(f"time limit: value must not be negative, got {self.value}")
+            raise InvalidInput(
+                "time limit: value must not be negative, got {value}", value=self.value
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +92,9 @@ class Pause:
     def __post_init__(self) -> None:
         if self.last_day is not None and self.last_day < self.first_day:
             raise InvalidInput(
-                f"pause: last day {self.last_day} lies before first day {self.first_day}"
+                "pause: last day {last_day} lies before first day {first_day}",
+                last_day=self.last_day.isoformat(),
+                first_day=self.first_day.isoformat(),
             )
 
 
@@ -107,9 +111,13 @@ class WarningPolicy:
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.share <= 1.0:
-            raise InvalidInput(f"warning policy: share must lie in [0, 1], got {self.share}")
+            raise InvalidInput(
+                "warning policy: share must lie in [0, 1], got {share}", share=str(self.share)
+            )
         if self.min_days < 0:
-            raise InvalidInput(f"warning policy: min_days must not be negative: {self.min_days}")
+            raise InvalidInput(
+                "warning policy: min_days must not be negative: {min_days}", min_days=self.min_days
+            )
 
     def threshold(self, period_working_days: int) -> int:
         """The most working days left at which a period of this length is due soon."""
@@ -262,7 +270,7 @@ def add_working_days(start: date, n: int, *, calendar: WorkCalendar | None = Non
         InvalidInput: n is negative.
     """
     if n < 0:
-        raise InvalidInput(f"working days: n must not be negative, got {n}")
+        raise InvalidInput("working days: n must not be negative, got {n}", n=n)
     cal = _calendar(calendar)
     result = cal.nth_working_day_after(start, n)
     first = start + _ONE_DAY if n > 0 else start
@@ -394,7 +402,10 @@ def classify(
         InvalidInput: period_working_days is negative.
     """
     if period_working_days < 0:
-        raise InvalidInput(f"classify: period must not be negative, got {period_working_days}")
+        raise InvalidInput(
+            "classify: period must not be negative, got {period_working_days}",
+            period_working_days=period_working_days,
+        )
     if today > deadline:
         return DeadlineState.OVERDUE
     remaining = working_days_between(today, deadline, calendar=calendar)

@@ -105,14 +105,19 @@ def _check_author(
     if op.op_type == RATED:
         panel = f"applicant-panel:{device.counter}"
         if after.source != panel or actor != panel:
-            raise RuleViolation(f"a rating at counter {device.counter} comes from {panel}")
+            raise RuleViolation(
+                "a rating at counter {counter} comes from {panel}",
+                counter=device.counter,
+                panel=panel,
+            )
         return
     assert op.op_type == FOLLOW_UP_RECORDED
     assert after.follow_up is not None
     if actor != after.follow_up.by or not _is_approver(connection, device.hall, actor):
         raise RuleViolation(
-            f"a follow-up is recorded by an active supervisor of hall {device.hall}, "
-            f"not {after.follow_up.by}"
+            "a follow-up is recorded by an active supervisor of hall {hall}, not {staff}",
+            hall=device.hall,
+            staff=after.follow_up.by,
         )
 
 

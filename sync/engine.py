@@ -198,7 +198,7 @@ class SyncEngine:
                 if state is not None and state.received == offset + len(chunk):
                     return state
             if refusal.status == 422 and self.scans is not None and not self.scans.intact(sha256):
-                raise NotFound(f"scan {sha256} is damaged on this disk") from None
+                raise NotFound("scan {sha256} is damaged on this disk", sha256=sha256) from None
             raise
 
 

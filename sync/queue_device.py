@@ -91,8 +91,11 @@ def _configured(path: Path, url: str, code: str | None, screen: str) -> ScreenCo
         return ScreenConnection(QueueClient(url, token=saved.token), saved)
     if not code:
         raise InvalidInput(
-            f"this {screen} is not enrolled with {url} yet: ask the administrator for a one-time "
-            f"enrolment code and start with --enrolment-code CODE (or ${CODE_VARIABLE})"
+            "this {screen} is not enrolled with {url} yet: ask the administrator for a one-time "
+            "enrolment code and start with --enrolment-code CODE (or ${variable})",
+            screen=screen,
+            url=url,
+            variable=CODE_VARIABLE,
         )
     client = QueueClient(url)
     try:
@@ -114,7 +117,8 @@ def _embedded(folder: Path, path: Path, screen: str) -> ScreenConnection:
         fresh = embedded.take_enrolment_code()
         if fresh is None:
             raise InvalidInput(
-                f"the embedded registry left no enrolment code; see {embedded.log_path}"
+                "the embedded registry left no enrolment code; see {log}",
+                log=str(embedded.log_path),
             )
         credential = _enrol(client, path, fresh, EMBEDDED, screen)
         embedded.forget_enrolment_code()

@@ -95,8 +95,10 @@ def _configured(store: Store, url: str, code: str | None) -> Connection:
         return Connection(store, RegistryClient(url, token=credentials.token))
     if not code:
         raise InvalidInput(
-            f"this counter is not enrolled with {url} yet: ask the administrator for a one-time "
-            f"enrolment code and start with --enrolment-code CODE (or ${CODE_VARIABLE})"
+            "this counter is not enrolled with {url} yet: ask the administrator for a one-time "
+            "enrolment code and start with --enrolment-code CODE (or ${variable})",
+            url=url,
+            variable=CODE_VARIABLE,
         )
     client = RegistryClient(url)
     enrol(store, client, code)
@@ -114,7 +116,8 @@ def _embedded(store: Store, folder: Path) -> Connection:
         code = embedded.take_enrolment_code()
         if code is None:
             raise InvalidInput(
-                f"the embedded registry left no enrolment code; see {embedded.log_path}"
+                "the embedded registry left no enrolment code; see {log}",
+                log=str(embedded.log_path),
             )
         client = RegistryClient(url)
         enrol(store, client, code)

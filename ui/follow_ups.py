@@ -35,6 +35,7 @@ from clerk.errors import ClerkError
 from clerk.ports import UnitOfWork
 from clerk.services import ActionResult, FollowUpView
 from clerk.staff import Actor
+from ui.errors import explain_error
 from ui.follow_up_model import SORT_ROLE, FollowUpModel
 from ui.queue.lane import Lane
 from ui.rating_labels import level_text, reasons_text
@@ -56,7 +57,7 @@ def error_text(error: Exception, *, loading: bool) -> str:
         if loading
         else translate("FollowUps", "The follow-up was not recorded: {reason}")
     )
-    return template.format(reason=error)
+    return template.format(reason=explain_error(error) if isinstance(error, ClerkError) else error)
 
 
 class FollowUpDialog(QDialog):

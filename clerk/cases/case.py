@@ -35,7 +35,7 @@ from clerk.cases.rating import (
 from clerk.cases.status import OPEN, RANK, TERMINAL, CaseStatus, check_move
 from clerk.catalog.model import CorrectionExpiry, HandlingClass, OwedExpiry, ServiceItem
 from clerk.clock import local_day
-from clerk.errors import InvalidInput, NotFound, RuleViolation
+from clerk.errors import InvalidInput, NotFound, Phrase, RuleViolation
 from clerk.materials import (
     Checklist,
     LineState,
@@ -124,7 +124,7 @@ class Case:
         """
         if item.situations:
             if situation is None:
-                raise InvalidInput(f"item {item.code} needs a situation to be chosen")
+                raise InvalidInput("item {item} needs a situation to be chosen", item=item.code)
             _known(item.situation, situation)
         local_day(now)  # refuses a naive time
         case = cls(case_id, number, item.code, item.version, situation, applicant, now)
@@ -156,7 +156,9 @@ class Case:
         """
         self._require_item(item)
         if self.status not in (S.RECEIVING, S.RECEIVED, S.CORRECTION_REQUESTED):
-            raise RuleViolation(f"materials cannot be recorded in state {self.status.value}")
+            raise RuleViolation(
+                "materials cannot be recorded in state {status}", status=self.status
+            )
         for code in records:
             _known(item.material, code)
         hand_in = HandIn(len(self.visits) - 1, len(self.notices))
@@ -183,7 +185,7 @@ class Case:
         Raises:
             RuleViolation: the case was already received (corrections are received as such).
         """
-        self._require_status(S.RECEIVING, action="receive")
+        self._require_status(S.RECEIVING, action=Phrase("receive"))
         self._move(S.RECEIVED, actor, now)
         self._start_notice_timer(local_day(now), calendar)
 
@@ -214,7 +216,7 @@ class Case:
         """
         check_move(self.status, S.CORRECTION_REQUESTED)
         if any(notice.number == number for notice in self.notices):
-            raise InvalidInput(f"notice number {number} is already used by this case")
+            raise InvalidInput("notice number {number} is already used by this case", number=number)
         today = local_day(now)
         if self.notice_due is not None and today > self.notice_due:
             raise RuleViolation("the 5-working-day notice limit has passed: deemed accepted")
@@ -259,7 +261,7 @@ class Case:
         Raises:
             RuleViolation: no correction notice is waiting for corrections.
         """
-        self._require_status(S.CORRECTION_REQUESTED, action="receive corrections")
+        self._require_status(S.CORRECTION_REQUESTED, action=Phrase("receive corrections"))
         self._move(S.RECEIVED, actor, now)
         self._start_notice_timer(local_day(now), calendar)
 
@@ -284,7 +286,7 @@ class Case:
         checklist = self.checklist(item, today=today)
         if checklist.verdict is Verdict.NEEDS_CORRECTION:
             names = "、".join(line.name for line in checklist.deficient)
-            raise RuleViolation(f"cannot accept: {names} must be corrected first")
+            raise RuleViolation("cannot accept: {names} must be corrected first", names=names)
         self.received_on = self.received_on or today
         late = self.notice_due is not None and today > self.notice_due
         # Art. 32: past the notice limit the application counts as accepted from receipt.
@@ -329,13 +331,15 @@ class Case:
         self._require_not_terminal()
         local_day(now)  # refuses a naive time
         if record.provision in (Provision.MISSING, Provision.OWED):
-            raise InvalidInput(f"owed material {code!r} is fulfilled only by handing it in")
+            raise InvalidInput(
+                "owed material {material!r} is fulfilled only by handing it in", material=code
+            )
         for index, owed in enumerate(self.owed):
             if owed.code == code and owed.fulfilled_at is None:
                 self.owed[index] = replace(owed, fulfilled_at=now)
                 self.materials[code] = record
                 return
-        raise RuleViolation(f"material {code!r} is not owed by this case")
+        raise RuleViolation("material {material!r} is not owed by this case", material=code)
 
     @property
     def outstanding(self) -> tuple[OwedItem, ...]:
@@ -394,7 +398,9 @@ class Case:
         check_move(self.status, S.NOT_ACCEPTED)
         if self.refusal is None:
             raise RuleViolation("there is no refusal request to approve")
-        require_approver(supervisor, requested_by=self.refusal.requested_by, what="a refusal")
+        require_approver(
+            supervisor, requested_by=self.refusal.requested_by, what=Phrase("a refusal")
+        )
         self._close(S.NOT_ACCEPTED, supervisor, now, reason=self.refusal.reasons)
         self.refusal = replace(self.refusal, approved_by=supervisor.staff_id, approved_at=now)
         self.remedies = _remedies(item)
@@ -410,7 +416,7 @@ class Case:
         self._require_not_terminal()
         if self.refusal is None or self.refusal.approved_by is not None:
             raise RuleViolation("there is no refusal request to decline")
-        require_approver(supervisor, requested_by=None, what="declining a refusal")
+        require_approver(supervisor, requested_by=None, what=Phrase("declining a refusal"))
         self.refusal = None
 
     def no_licence_needed(self, *, reason: str, actor: Actor, now: datetime) -> None:
@@ -425,7 +431,7 @@ class Case:
         Raises:
             RuleViolation: the case is not freshly accepted (a suspended case is resumed).
         """
-        self._require_status(S.ACCEPTED, action="start the review")
+        self._require_status(S.ACCEPTED, action=Phrase("start the review"))
         self._move(S.IN_REVIEW, actor, now)
 
     def suspend(
@@ -438,7 +444,11 @@ class Case:
         """
         self._require_item(item)
         if procedure not in {p.code for p in item.special_procedures}:
-            raise InvalidInput(f"item {item.code} has no special procedure {procedure!r}")
+            raise InvalidInput(
+                "item {item} has no special procedure {procedure!r}",
+                item=item.code,
+                procedure=procedure,
+            )
         if not reason.strip():
             raise InvalidInput("a suspension needs a written reason for the applicant")
         self._move(S.SUSPENDED, actor, now, note=procedure)
@@ -450,7 +460,7 @@ class Case:
         Raises:
             RuleViolation: no special procedure is running.
         """
-        self._require_status(S.SUSPENDED, action="resume")
+        self._require_status(S.SUSPENDED, action=Phrase("resume"))
         self._move(S.IN_REVIEW, actor, now)
         last = self.suspensions[-1]
         self.suspensions[-1] = replace(last, last_day=max(local_day(now), last.first_day))
@@ -469,10 +479,12 @@ class Case:
             raise RuleViolation("only a case in review can be extended")
         limit = 15 if item.handling_class is HandlingClass.JOINT else 10
         if self.extension is not None or not 0 < days <= limit:
-            raise RuleViolation(f"one extension of at most {limit} working days is allowed")
+            raise RuleViolation(
+                "one extension of at most {limit} working days is allowed", limit=limit
+            )
         if not reason.strip():
             raise InvalidInput("an extension needs written reasons")
-        require_approver(approver, requested_by=None, what="an extension")
+        require_approver(approver, requested_by=None, what=Phrase("an extension"))
         local_day(now)  # refuses a naive time
         self.extension = Extension(days, reason, approver.staff_id, now)
 
@@ -559,7 +571,9 @@ class Case:
         self._require_item(item)
         self._require_not_terminal()
         if scan.material not in {m.code for m in item.materials}:
-            raise InvalidInput(f"item {item.code} has no material {scan.material!r}")
+            raise InvalidInput(
+                "item {item} has no material {material!r}", item=item.code, material=scan.material
+            )
         if len(scan.sha256) != 64 or scan.size <= 0:
             raise InvalidInput("a scan is named by the SHA-256 of its bytes and is not empty")
         local_day(scan.at)  # refuses a naive time
@@ -609,21 +623,28 @@ class Case:
     def _require_item(self, item: ServiceItem) -> None:
         if (item.code, item.version) != (self.item_code, self.item_version):
             raise InvalidInput(
-                f"case {self.number} was received under item {self.item_code} version "
-                f"{self.item_version}, not {item.code} version {item.version}"
+                "case {number} was received under item {item} version {version}, "
+                "not {given_item} version {given_version}",
+                number=self.number,
+                item=self.item_code,
+                version=self.item_version,
+                given_item=item.code,
+                given_version=item.version,
             )
 
-    def _require_status(self, status: CaseStatus, *, action: str) -> None:
+    def _require_status(self, status: CaseStatus, *, action: Phrase) -> None:
         if self.status is not status:
-            raise RuleViolation(f"cannot {action} a case in state {self.status.value}")
+            raise RuleViolation(
+                "cannot {action} a case in state {status}", action=action, status=self.status
+            )
 
     def _require_not_terminal(self) -> None:
         if self.status in TERMINAL:
-            raise RuleViolation(f"the case is closed ({self.status.value})")
+            raise RuleViolation("the case is closed ({status})", status=self.status)
 
     def _close(self, target: CaseStatus, actor: Actor, now: datetime, *, reason: str) -> None:
         if not reason.strip():
-            raise InvalidInput(f"moving a case to {target.value} needs a reason")
+            raise InvalidInput("moving a case to {target} needs a reason", target=target)
         self._move(target, actor, now, note=reason)
         self.closing_reason = reason
 
@@ -659,4 +680,4 @@ def _known(lookup: Callable[[str], object], code: str) -> None:
     try:
         lookup(code)
     except NotFound as error:
-        raise InvalidInput(str(error)) from error
+        raise InvalidInput.restated(error) from error

@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from clerk.cases.status import CaseStatus
 from clerk.catalog.model import DeliveryMethod
-from clerk.errors import InvalidInput
+from clerk.errors import InvalidInput, Phrase
 from clerk.identity import validate_resident_id, validate_uscc
 
 
@@ -57,7 +57,7 @@ class Applicant:
             else validate_uscc(id_number)
         )
         if not check.ok or check.normalized is None:
-            raise InvalidInput(f"applicant ID number: {check.reason}")
+            raise InvalidInput("applicant ID number: {reason}", reason=check.reason or "")
         return cls(
             kind,
             name.strip(),
@@ -149,9 +149,12 @@ class RefusalRequest:
     approved_at: datetime | None = None
 
     def __post_init__(self) -> None:
-        for label, text in (("reasons", self.reasons), ("legal basis", self.legal_basis)):
+        for label, text in (
+            (Phrase("reasons"), self.reasons),
+            (Phrase("legal basis"), self.legal_basis),
+        ):
             if not text.strip():
-                raise InvalidInput(f"a refusal needs its {label}")
+                raise InvalidInput("a refusal needs its {label}", label=label)
 
 
 @dataclass(frozen=True, slots=True)

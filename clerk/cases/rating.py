@@ -90,7 +90,7 @@ class Rating:
         if len(set(self.reasons)) != len(self.reasons):
             raise InvalidInput("a reason is given twice")
         if len(self.text) > MAX_TEXT:
-            raise InvalidInput(f"the comment is longer than {MAX_TEXT} characters")
+            raise InvalidInput("the comment is longer than {limit} characters", limit=MAX_TEXT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +180,7 @@ def give_rating(
     if existing is not None:
         raise AlreadyRated("this case has already been rated (one rating per case)")
     if status not in RATABLE:
-        raise RuleViolation(f"a case in state {status.value} cannot be rated")
+        raise RuleViolation("a case in state {status} cannot be rated", status=status)
     today = local_day(now)  # refuses a naive time
     given = GivenRating(rating, now, via.source_id, clerk_id)
     if not rating.level.bad:
@@ -207,11 +207,13 @@ def record_follow_up(
     if given.follow_up is not None:
         raise RuleViolation("this bad rating has already been followed up")
     if not supervisor.may_approve:
-        raise PermissionDenied(f"a follow-up is recorded by a supervisor; {supervisor.name} is not")
+        raise PermissionDenied(
+            "a follow-up is recorded by a supervisor; {name} is not", name=supervisor.name
+        )
     if supervisor.staff_id == given.clerk_id:
         raise PermissionDenied("a bad rating is followed up by someone other than the person rated")
     if not note.strip() or len(note) > MAX_NOTE:
-        raise InvalidInput(f"a follow-up needs a note (at most {MAX_NOTE} characters)")
+        raise InvalidInput("a follow-up needs a note (at most {limit} characters)", limit=MAX_NOTE)
     local_day(now)  # refuses a naive time
     return replace(given, follow_up=FollowUp(note.strip(), supervisor.staff_id, now))
 
@@ -232,7 +234,7 @@ def check_rating_change(
     elif intent == FOLLOW_UP_RECORDED:
         _check_followed_up(before, after)
     elif after != before:
-        raise RuleViolation(f"{intent} cannot change a case's rating")
+        raise RuleViolation("{intent} cannot change a case's rating", intent=intent)
 
 
 def _check_rated(before: GivenRating | None, after: GivenRating | None, status: CaseStatus) -> None:
@@ -241,7 +243,7 @@ def _check_rated(before: GivenRating | None, after: GivenRating | None, status: 
     if after is None or not after.source.startswith(PANEL_PREFIX):
         raise RuleViolation("a rating comes from the applicant panel")
     if status not in RATABLE:
-        raise RuleViolation(f"a case in state {status.value} cannot be rated")
+        raise RuleViolation("a case in state {status} cannot be rated", status=status)
     if (after.follow_up_due is not None) != after.rating.level.bad or after.follow_up is not None:
         raise RuleViolation("a bad rating, and only a bad one, opens a follow-up")
 

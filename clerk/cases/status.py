@@ -89,7 +89,9 @@ def check_move(current: CaseStatus, target: CaseStatus) -> None:
         RuleViolation: naming both states.
     """
     if target not in TRANSITIONS.get(current, frozenset()):
-        raise RuleViolation(f"a case cannot move from {current.value} to {target.value}")
+        raise RuleViolation(
+            "a case cannot move from {current} to {target}", current=current, target=target
+        )
 
 
 def _reachable_from(start: CaseStatus) -> frozenset[CaseStatus]:

@@ -265,7 +265,7 @@ class ServiceItem:
         for situation in self.situations:
             if situation.code == code:
                 return situation
-        raise NotFound(f"item {self.code} has no situation {code!r}")
+        raise NotFound("item {item} has no situation {situation!r}", item=self.code, situation=code)
 
     def requirements_for(
         self, situation: str | None
@@ -285,7 +285,9 @@ class ServiceItem:
         for requirement in self.materials:
             if requirement.code == code:
                 return requirement
-        raise NotFound(f"item {self.code} asks for no material {code!r}")
+        raise NotFound(
+            "item {item} asks for no material {material!r}", item=self.code, material=code
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,4 +307,4 @@ class Catalogue:
         for item in self.items:
             if item.code == code:
                 return item
-        raise NotFound(f"no item {code!r} in catalogue {self.version}")
+        raise NotFound("no item {item!r} in catalogue {version}", item=code, version=self.version)

@@ -38,17 +38,24 @@ class CatalogueError(InvalidInput):
     def __init__(self, problems: tuple[Problem, ...], *, truncated: bool = False) -> None:
         self.problems = problems
         self.truncated = truncated
-        super().__init__(_message(problems, truncated=truncated))
-
-
-def _message(problems: tuple[Problem, ...], *, truncated: bool) -> str:
-    """A one-paragraph summary naming the first problems."""
-    count = f"{len(problems)}+" if truncated else str(len(problems))
-    shown = "; ".join(str(p) for p in problems[:_SHOWN_IN_MESSAGE])
-    rest = len(problems) - _SHOWN_IN_MESSAGE
-    more = f"; … and {rest} more" if rest > 0 else ""
-    noun = "problem" if len(problems) == 1 and not truncated else "problems"
-    return f"catalogue refused ({count} {noun}): {shown}{more}"
+        # A one-paragraph summary naming the first problems (their reasons stay in English:
+        # the file is an administrator's, and the reasons name its fields).
+        shown = "; ".join(str(p) for p in problems[:_SHOWN_IN_MESSAGE])
+        rest = len(problems) - _SHOWN_IN_MESSAGE
+        count = f"{len(problems)}+" if truncated else str(len(problems))
+        if len(problems) == 1 and not truncated:
+            super().__init__("catalogue refused (1 problem): {shown}", shown=shown)
+        elif rest > 0:
+            super().__init__(
+                "catalogue refused ({count} problems): {shown}; … and {rest} more",
+                count=count,
+                shown=shown,
+                rest=rest,
+            )
+        else:
+            super().__init__(
+                "catalogue refused ({count} problems): {shown}", count=count, shown=shown
+            )
 
 
 class TooManyProblems(Exception):

@@ -22,7 +22,9 @@ class DailyCap:
 
     def __post_init__(self) -> None:
         if self.limit < 1:
-            raise InvalidInput(f"a daily cap must allow at least one ticket, not {self.limit}")
+            raise InvalidInput(
+                "a daily cap must allow at least one ticket, not {limit}", limit=self.limit
+            )
 
 
 def format_number(prefix: str, seq: int) -> str:
@@ -39,9 +41,11 @@ def format_number(prefix: str, seq: int) -> str:
         InvalidInput: malformed prefix, or a sequence below 1.
     """
     if not _PREFIX.fullmatch(prefix):
-        raise InvalidInput(f"ticket prefix must be 1 to 4 letters A-Z, not {prefix!r}")
+        raise InvalidInput(
+            "ticket prefix must be 1 to 4 letters A-Z, not {prefix!r}", prefix=prefix
+        )
     if seq < 1:
-        raise InvalidInput(f"ticket sequence starts at 1, not {seq}")
+        raise InvalidInput("ticket sequence starts at 1, not {seq}", seq=seq)
     return f"{prefix}{seq:03d}"
 
 
@@ -53,7 +57,7 @@ def split_number(number: str) -> tuple[str, int]:
     """
     match = _NUMBER.fullmatch(number)
     if match is None or format_number(match[1], int(match[2])) != number:
-        raise InvalidInput(f"{number!r} is not a ticket number such as A001")
+        raise InvalidInput("{number!r} is not a ticket number such as A001", number=number)
     return match[1], int(match[2])
 
 
@@ -77,10 +81,16 @@ def next_number(prefix: str, issued_today: Sequence[str], *, cap: DailyCap | Non
     for number in issued_today:
         their_prefix, seq = split_number(number)
         if their_prefix != prefix:
-            raise InvalidInput(f"ticket {number} does not belong to queue {prefix}")
+            raise InvalidInput(
+                "ticket {number} does not belong to queue {prefix}", number=number, prefix=prefix
+            )
         seqs.add(seq)
     if cap is not None and len(seqs) >= cap.limit:
-        raise RuleViolation(f"queue {prefix} has reached its daily cap of {cap.limit} tickets")
+        raise RuleViolation(
+            "queue {prefix} has reached its daily cap of {limit} tickets",
+            prefix=prefix,
+            limit=cap.limit,
+        )
     return format_number(prefix, max(seqs, default=0) + 1)
 
 

@@ -77,10 +77,12 @@ def format_local_number(counter: str, seq: int) -> str:
         InvalidInput: a sequence below 1, or a number longer than the registry keeps.
     """
     if seq < 1:
-        raise InvalidInput(f"ticket sequence starts at 1, not {seq}")
+        raise InvalidInput("ticket sequence starts at 1, not {seq}", seq=seq)
     number = f"{local_prefix(counter)}{seq:03d}"
     if len(number) > MAX_NUMBER_LENGTH:
-        raise InvalidInput(f"counter code {counter!r} is too long for local ticket numbers")
+        raise InvalidInput(
+            "counter code {counter!r} is too long for local ticket numbers", counter=counter
+        )
     return number
 
 
@@ -92,7 +94,9 @@ def split_local_number(number: str) -> tuple[str, int]:
     """
     match = _LOCAL.fullmatch(number)
     if match is None or format_local_number(match[1], int(match[2])) != number:
-        raise InvalidInput(f"{number!r} is not a counter-local number such as W03-001")
+        raise InvalidInput(
+            "{number!r} is not a counter-local number such as W03-001", number=number
+        )
     return match[1], int(match[2])
 
 
@@ -177,11 +181,15 @@ class HandServed:
         require_aware(self.started_at)
         require_aware(self.finished_at)
         if self.finished_at < self.started_at:
-            raise InvalidInput(f"ticket {self.number}: service cannot end before it started")
+            raise InvalidInput(
+                "ticket {number}: service cannot end before it started", number=self.number
+            )
         if any(not value for value in (*self.case_ids, *self.document_numbers)):
             raise InvalidInput("an empty case id or document number was given")
         if self.outcome is not Outcome.CONSULTATION and not self.case_ids:
-            raise RuleViolation(f"a visit finished as {self.outcome.value} must name its case")
+            raise RuleViolation(
+                "a visit finished as {outcome} must name its case", outcome=self.outcome
+            )
 
 
 class Clash(RuleViolation):
@@ -208,8 +216,14 @@ def serve_by_hand(ticket: Ticket, served: HandServed) -> list[Transition]:
         TicketState.PARKED,
     )
     if ticket.state is not TicketState.WAITING and not held_here:
-        where = f" at counter {ticket.counter}" if ticket.counter else ""
-        raise Clash(f"hall ticket {ticket.number} is {ticket.state.value}{where}")
+        if ticket.counter:
+            raise Clash(
+                "hall ticket {number} is {state} at counter {counter}",
+                number=ticket.number,
+                state=ticket.state,
+                counter=ticket.counter,
+            )
+        raise Clash("hall ticket {number} is {state}", number=ticket.number, state=ticket.state)
     start = max(served.started_at, ticket.issued_at)
     end = max(served.finished_at, start)
     moves: list[Transition] = []
@@ -235,7 +249,7 @@ def serve_by_hand(ticket: Ticket, served: HandServed) -> list[Transition]:
             )
         )
     except RuleViolation as refused:
-        raise Clash(str(refused)) from None
+        raise Clash.restated(refused) from None
     return moves
 
 
@@ -247,7 +261,9 @@ def close_missed(ticket: Ticket, *, at: datetime) -> Transition:
     """
     moved = expire_missed(ticket, max(at, ticket.missed_at or at), _NO_MORE_RECALLS)
     if moved is None:
-        raise RuleViolation(f"ticket {ticket.number} is {ticket.state.value}, not missed")
+        raise RuleViolation(
+            "ticket {number} is {state}, not missed", number=ticket.number, state=ticket.state
+        )
     return moved
 
 
@@ -272,9 +288,15 @@ def replay(events: Sequence[QueueEvent], *, counter: str) -> list[Transition]:
     for event in events[1:]:
         before = moves[-1]
         if event.ticket_id != before.ticket.id:
-            raise InvalidInput(f"event of ticket {event.ticket_id} among {before.ticket.id}")
+            raise InvalidInput(
+                "event of ticket {ticket} among {other}",
+                ticket=event.ticket_id,
+                other=before.ticket.id,
+            )
         if event.at < before.event.at:
-            raise InvalidInput(f"ticket {before.ticket.number}: {event.kind.value} goes back")
+            raise InvalidInput(
+                "ticket {number}: {kind} goes back", number=before.ticket.number, kind=event.kind
+            )
         moves.append(_move(before.ticket, event, counter))
     return moves
 
@@ -285,7 +307,9 @@ def _issued(event: QueueEvent, counter: str) -> Transition:
         raise InvalidInput("a local ticket starts with its counter-local ISSUED event")
     owner, seq = split_local_number(number)
     if owner != local_prefix(counter)[:-1]:
-        raise InvalidInput(f"ticket {number} is not one of counter {counter}'s own")
+        raise InvalidInput(
+            "ticket {number} is not one of counter {counter}'s own", number=number, counter=counter
+        )
     return issue_local(
         ticket_id=event.ticket_id,
         seq=seq,
@@ -324,7 +348,7 @@ def _move(ticket: Ticket, event: QueueEvent, counter: str) -> Transition:
         ),
     }
     if event.kind not in moves:
-        raise InvalidInput(f"a local ticket cannot have a {event.kind.value} event")
+        raise InvalidInput("a local ticket cannot have a {kind} event", kind=event.kind)
     return moves[event.kind]()
 
 
@@ -332,7 +356,7 @@ def _outcome(text: str) -> Outcome:
     try:
         return Outcome(text)
     except ValueError:
-        raise InvalidInput(f"{text!r} is not an outcome") from None
+        raise InvalidInput("{text!r} is not an outcome", text=text) from None
 
 
 def _listed(text: str) -> Iterable[str]:

@@ -24,7 +24,7 @@ from datetime import datetime, timedelta
 from types import MappingProxyType
 from typing import Protocol
 
-from clerk.errors import InvalidInput
+from clerk.errors import InvalidInput, RuleViolation
 from clerk.queue.tickets import QueueKey, Ticket, TicketState, require_aware
 
 DEFAULT_APPOINTMENT_WINDOW = timedelta(minutes=2)
@@ -67,30 +67,44 @@ class WorkProfile:
             raise InvalidInput("a work profile needs the counter it belongs to")
         unknown = sorted(set(self.service_weights) - set(self.services))
         if unknown:
-            raise InvalidInput(f"weights given for services the counter does not serve: {unknown}")
+            raise InvalidInput(
+                "weights given for services the counter does not serve: {services}",
+                services=str(unknown),
+            )
         if self.appointment_window < timedelta(0) or self.recall_cooldown < timedelta(0):
             raise InvalidInput("appointment window and recall cooldown cannot be negative")
         if self.max_recalls < 0:
-            raise InvalidInput(f"max_recalls cannot be negative, not {self.max_recalls}")
+            raise InvalidInput(
+                "max_recalls cannot be negative, not {max_recalls}", max_recalls=self.max_recalls
+            )
         if self.long_wait is not None and self.long_wait <= timedelta(0):
             raise InvalidInput("long_wait must be a positive duration")
         object.__setattr__(self, "service_weights", MappingProxyType(dict(self.service_weights)))
 
 
-def recall_refusal(ticket: Ticket, now: datetime, limits: RecallLimits) -> str | None:
-    """Why a MISSED ticket cannot be recalled now, or None when it can.
+def recall_refusal(ticket: Ticket, now: datetime, limits: RecallLimits) -> RuleViolation | None:
+    """Why a MISSED ticket cannot be recalled now (the error to raise), or None when it can.
 
     Raises:
         InvalidInput: `now` is naive.
     """
     require_aware(now)
+    number = ticket.number
     if ticket.state is not TicketState.MISSED:
-        return f"ticket {ticket.number} is {ticket.state.value}, not missed"
+        return RuleViolation(
+            "ticket {number} is {state}, not missed", number=number, state=ticket.state
+        )
     if ticket.recalls >= limits.max_recalls:
-        return f"ticket {ticket.number} has used all {limits.max_recalls} recalls"
+        return RuleViolation(
+            "ticket {number} has used all {limit} recalls", number=number, limit=limits.max_recalls
+        )
     ready = cooldown_end(ticket, limits)
     if now < ready:
-        return f"ticket {ticket.number} can be recalled from {ready:%H:%M:%S}, not before"
+        return RuleViolation(
+            "ticket {number} can be recalled from {time}, not before",
+            number=number,
+            time=ready.strftime("%H:%M:%S"),
+        )
     return None
 
 

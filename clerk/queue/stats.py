@@ -149,7 +149,7 @@ def estimate_wait(
         InvalidInput: a negative `ahead`, or no open counter.
     """
     if ahead < 0:
-        raise InvalidInput(f"tickets ahead cannot be negative, not {ahead}")
+        raise InvalidInput("tickets ahead cannot be negative, not {ahead}", ahead=ahead)
     if open_counters < 1:
         raise InvalidInput("no counter is open: the wait cannot be estimated")
     median = _median(sorted(recent_service_times))

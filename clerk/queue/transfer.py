@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from clerk.errors import InvalidInput, RuleViolation
+from clerk.errors import InvalidInput, Phrase, RuleViolation
 from clerk.queue._moves import OPEN_STATES, event_for, require_state
 from clerk.queue.tickets import (
     HELD_STATES,
@@ -58,12 +58,14 @@ def transfer(
         RuleViolation: the ticket is closed, or held by another counter than `counter`.
     """
     require_aware(at)
-    require_state(ticket, "be transferred", OPEN_STATES)
+    require_state(ticket, Phrase("be transferred"), OPEN_STATES)
     if to_service is None and to_counter is None and to_staff is None:
         raise InvalidInput("a transfer needs a target: a service, a counter or a staff member")
     if ticket.state in HELD_STATES and counter != ticket.counter:
         raise RuleViolation(
-            f"ticket {ticket.number} is at counter {ticket.counter}; only it can transfer it"
+            "ticket {number} is at counter {counter}; only it can transfer it",
+            number=ticket.number,
+            counter=str(ticket.counter),
         )
     moved = replace(
         ticket,

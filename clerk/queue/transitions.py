@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
 
-from clerk.errors import InvalidInput, RuleViolation
+from clerk.errors import InvalidInput, Phrase, RuleViolation
 from clerk.queue._moves import (
     OPEN_STATES,
     event_for,
@@ -137,7 +137,7 @@ def call(
             member, or the counter's current ticket is unresolved.
     """
     require_aware(at)
-    require_state(ticket, "be called", {_S.WAITING})
+    require_state(ticket, Phrase("be called"), {_S.WAITING})
     require_target(ticket, counter, staff)
     ensure_counter_free(current, counter=counter)
     called = replace(ticket, state=_S.CALLED, counter=counter, staff=staff, called_at=at)
@@ -172,10 +172,10 @@ def recall(
             current ticket is unresolved.
     """
     require_aware(at)
-    require_state(ticket, "be recalled", {_S.MISSED})
+    require_state(ticket, Phrase("be recalled"), {_S.MISSED})
     refusal = recall_refusal(ticket, at, limits)
     if refusal is not None:
-        raise RuleViolation(refusal)
+        raise refusal
     require_target(ticket, counter, staff)
     ensure_counter_free(current, counter=counter)
     called = replace(
@@ -196,7 +196,7 @@ def start_serving(ticket: Ticket, *, at: datetime, counter: str) -> Transition:
         RuleViolation: the ticket is not called, or was called to another counter.
     """
     require_aware(at)
-    require_state(ticket, "start being served", {_S.CALLED})
+    require_state(ticket, Phrase("start being served"), {_S.CALLED})
     require_holder(ticket, counter)
     serving = replace(ticket, state=_S.SERVING, started_at=at)
     return Transition(serving, event_for(serving, EventKind.STARTED, at))
@@ -212,7 +212,7 @@ def park(ticket: Ticket, *, at: datetime, counter: str, note: str = "") -> Trans
         RuleViolation: the ticket is not being served at this counter.
     """
     require_aware(at)
-    require_state(ticket, "be parked", {_S.SERVING})
+    require_state(ticket, Phrase("be parked"), {_S.SERVING})
     require_holder(ticket, counter)
     parked = replace(ticket, state=_S.PARKED)
     return Transition(parked, event_for(parked, EventKind.PARKED, at, note=note))
@@ -228,7 +228,7 @@ def call_from_park(
             ticket is unresolved. (A parked ticket another counter must take is transferred.)
     """
     require_aware(at)
-    require_state(ticket, "be called back", {_S.PARKED})
+    require_state(ticket, Phrase("be called back"), {_S.PARKED})
     require_holder(ticket, counter)
     ensure_counter_free(current, counter=counter)
     called = replace(ticket, state=_S.CALLED, staff=staff, called_at=at)
@@ -264,11 +264,14 @@ def finish(
         InvalidInput: an empty case id or document number.
     """
     require_aware(at)
-    require_state(ticket, "be finished", {_S.SERVING})
+    require_state(ticket, Phrase("be finished"), {_S.SERVING})
     require_holder(ticket, counter)
-    cases, documents = _distinct(case_ids, "case id"), _distinct(document_numbers, "document")
+    cases, documents = (
+        _distinct(case_ids, Phrase("case id")),
+        _distinct(document_numbers, Phrase("document")),
+    )
     if outcome is not Outcome.CONSULTATION and not cases:
-        raise RuleViolation(f"a visit finished as {outcome.value} must name its case")
+        raise RuleViolation("a visit finished as {outcome} must name its case", outcome=outcome)
     done = replace(
         ticket,
         state=_S.DONE,
@@ -288,7 +291,7 @@ def mark_missed(ticket: Ticket, *, at: datetime, counter: str) -> Transition:
         RuleViolation: the ticket is not called to this counter.
     """
     require_aware(at)
-    require_state(ticket, "be marked missed", {_S.CALLED})
+    require_state(ticket, Phrase("be marked missed"), {_S.CALLED})
     require_holder(ticket, counter)
     missed = replace(ticket, state=_S.MISSED, missed_at=at)
     return Transition(missed, event_for(missed, EventKind.MISSED, at))
@@ -330,7 +333,7 @@ def leave(
         RuleViolation: the ticket is already closed, or it is held by another counter.
     """
     require_aware(at)
-    require_state(ticket, "leave", OPEN_STATES)
+    require_state(ticket, Phrase("leave"), OPEN_STATES)
     if counter is not None and ticket.state in HELD_STATES:
         require_holder(ticket, counter)
     gone = replace(ticket, state=_S.LEFT, closed_at=at)
@@ -358,8 +361,11 @@ def ensure_counter_free(current: Ticket | None, *, counter: str | None = None) -
     """
     if current is not None and not can_call_next(current, counter=counter):
         raise RuleViolation(
-            f"ticket {current.number} is still {current.state.value} at counter "
-            f"{current.counter}: finish, park, transfer or mark it missed before calling again"
+            "ticket {number} is still {state} at counter {counter}: "
+            "finish, park, transfer or mark it missed before calling again",
+            number=current.number,
+            state=current.state,
+            counter=str(current.counter),
         )
 
 
@@ -383,8 +389,8 @@ def _check_issue(
         raise InvalidInput("a counter-local ticket needs the counter that issued it")
 
 
-def _distinct(values: Iterable[str], what: str) -> tuple[str, ...]:
+def _distinct(values: Iterable[str], what: Phrase) -> tuple[str, ...]:
     kept = tuple(dict.fromkeys(values))
     if any(not v for v in kept):
-        raise InvalidInput(f"an empty {what} was given")
+        raise InvalidInput("an empty {what} was given", what=what)
     return kept

@@ -322,7 +322,7 @@ def decode(kind: type[_T], data: Any) -> _T:
         InvalidInput: a field is missing, null where it may not be, or of the wrong type.
     """
     if not isinstance(data, dict):
-        raise InvalidInput(f"{kind.__name__}: expected an object")
+        raise InvalidInput("{kind}: expected an object", kind=kind.__name__)
     hints = _hints(kind)
     values: dict[str, Any] = {}
     for item in dataclasses.fields(kind):  # type: ignore[arg-type]
@@ -330,7 +330,7 @@ def decode(kind: type[_T], data: Any) -> _T:
             where = f"{kind.__name__}.{item.name}"
             values[item.name] = _value(where, hints[item.name], data[item.name])
         elif item.default is dataclasses.MISSING and item.default_factory is dataclasses.MISSING:
-            raise InvalidInput(f"{kind.__name__}.{item.name} is missing")
+            raise InvalidInput("{kind}.{name} is missing", kind=kind.__name__, name=item.name)
     return kind(**values)
 
 
@@ -351,15 +351,15 @@ def _value(where: str, hint: Any, value: Any) -> Any:
             return None
         (hint,) = options
     if value is None:
-        raise InvalidInput(f"{where}: may not be null")
+        raise InvalidInput("{where}: may not be null", where=where)
     if get_origin(hint) is list:
         if not isinstance(value, list):
-            raise InvalidInput(f"{where}: expected a list")
+            raise InvalidInput("{where}: expected a list", where=where)
         (inner,) = get_args(hint)
         return [_value(where, inner, item) for item in value]
     if get_origin(hint) is dict:
         if not isinstance(value, dict):
-            raise InvalidInput(f"{where}: expected an object")
+            raise InvalidInput("{where}: expected an object", where=where)
         return {str(key): _value(where, get_args(hint)[1], item) for key, item in value.items()}
     if dataclasses.is_dataclass(hint):
         return decode(hint, value)  # type: ignore[arg-type]
@@ -371,8 +371,15 @@ def _scalar(where: str, hint: Any, value: Any) -> Any:
         try:
             return hint(value)
         except ValueError:
-            raise InvalidInput(f"{where}: {value!r} is not allowed") from None
+            raise InvalidInput(
+                "{where}: {value} is not allowed", where=where, value=repr(value)
+            ) from None
     allowed: tuple[type, ...] = (int, float) if hint is float else (hint,)
     if not isinstance(value, allowed) or (hint is not bool and isinstance(value, bool)):
-        raise InvalidInput(f"{where}: expected {hint.__name__}, got {type(value).__name__}")
+        raise InvalidInput(
+            "{where}: expected {hint}, got {type}",
+            where=where,
+            hint=hint.__name__,
+            type=type(value).__name__,
+        )
     return value

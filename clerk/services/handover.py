@@ -18,7 +18,7 @@ from clerk.cases import ApplicantKind, Case, Delivery
 from clerk.cases.parts import Applicant
 from clerk.catalog.model import DeliveryMethod, ServiceItem
 from clerk.codec import to_json
-from clerk.errors import InvalidInput, RuleViolation
+from clerk.errors import InvalidInput, Phrase, RuleViolation
 from clerk.identity import mask_id_number, validate_resident_id
 from clerk.ports import UnitOfWork
 from clerk.services.core import Step, act, issue_document, load_case
@@ -112,7 +112,7 @@ def _is_applicant(applicant: Applicant, id_number: str) -> bool:
     """
     check = validate_resident_id(id_number)
     if not check.ok:
-        raise InvalidInput(f"collector ID number: {check.reason}")
+        raise InvalidInput("collector ID number: {reason}", reason=check.reason or "")
     return applicant.kind is ApplicantKind.PERSON and check.normalized == applicant.id_number
 
 
@@ -126,12 +126,12 @@ def check_parcel(parcel: Parcel) -> Parcel:
         InvalidInput: a field is empty or the phone number cannot be dialled.
     """
     for label, value in (
-        ("recipient", parcel.recipient),
-        ("address", parcel.address),
-        ("tracking number", parcel.tracking_number),
+        (Phrase("recipient"), parcel.recipient),
+        (Phrase("address"), parcel.address),
+        (Phrase("tracking number"), parcel.tracking_number),
     ):
         if not value.strip():
-            raise InvalidInput(f"the {label} is empty")
+            raise InvalidInput("the {label} is empty", label=label)
     return Parcel(
         parcel.recipient.strip(),
         check_phone(parcel.phone),
@@ -181,7 +181,7 @@ def post_result(
 
     def rule(case: Case, item: ServiceItem) -> Step:
         if DeliveryMethod.POST not in item.delivery_methods:
-            raise RuleViolation(f"results of {item.name} are not sent by post")
+            raise RuleViolation("results of {name} are not sent by post", name=item.name)
         checked = check_parcel(parcel)
         delivery = Delivery(
             DeliveryMethod.POST,

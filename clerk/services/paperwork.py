@@ -307,7 +307,11 @@ def sign_document(
 
     def rule(case: Case, _item: ServiceItem) -> Step:
         if uow.documents.get(document).case_id != case.case_id:
-            raise InvalidInput(f"document {document} is not a document of case {case.number}")
+            raise InvalidInput(
+                "document {document} is not a document of case {number}",
+                document=document,
+                number=case.number,
+            )
         return Step("case.document_signed", {"document": document, "paper": paper})
 
     return act(uow, case_id=case_id, actor=actor, now=now, rule=rule)

@@ -68,9 +68,11 @@ class SqlCaseRepository:
             InvalidInput: a time is naive or the data is not plain JSON.
         """
         if self._first(_ID_USED, case_id=record.case_id) is not None:
-            raise RuleViolation(f"case {record.case_id} already exists")
+            raise RuleViolation("case {case_id} already exists", case_id=record.case_id)
         if self._first(_NUMBER_USED, number=record.number) is not None:
-            raise RuleViolation(f"case number {record.number} is already used by another case")
+            raise RuleViolation(
+                "case number {number} is already used by another case", number=record.number
+            )
         values = _values(record) | {"case_id": record.case_id, "number": record.number}
         execute_or_refuse(self._session, _INSERT, f"case {record.number} was not stored", values)
 
@@ -82,7 +84,7 @@ class SqlCaseRepository:
         """
         row = self._first(_BY_ID, case_id=case_id)
         if row is None:
-            raise NotFound(f"no case {case_id}")
+            raise NotFound("no case {case_id}", case_id=case_id)
         return _record(row)
 
     def update(self, record: CaseRecord, *, expected_version: int) -> None:
@@ -114,17 +116,27 @@ class SqlCaseRepository:
     def _refuse_update(self, record: CaseRecord, expected_version: int) -> None:
         row = self._first(_STAMP, case_id=record.case_id)
         if row is None:
-            raise NotFound(f"no case {record.case_id}")
+            raise NotFound("no case {case_id}", case_id=record.case_id)
         if row.version != expected_version:
             raise RuleViolation(
-                f"case {row.number} was changed meanwhile (version {row.version} is stored, "
-                f"{expected_version} was expected): reload it and apply the change again"
+                "case {number} was changed meanwhile (version {version} is stored, "
+                "{expected} was expected): reload it and apply the change again",
+                number=row.number,
+                version=row.version,
+                expected=expected_version,
             )
         if record.version <= expected_version:
-            raise InvalidInput(f"case version must grow beyond {expected_version}")
+            raise InvalidInput(
+                "case version must grow beyond {expected}", expected=expected_version
+            )
         if record.number != row.number:
-            raise RuleViolation(f"case number {row.number} cannot change to {record.number}")
-        raise StoreError(f"case {record.number} was not updated")  # unreachable under the lock
+            raise RuleViolation(
+                "case number {number} cannot change to {new_number}",
+                number=row.number,
+                new_number=record.number,
+            )
+        # Unreachable under the lock.
+        raise StoreError("case {number} was not updated", number=record.number)
 
     def by_number(self, number: str) -> CaseRecord | None:
         """Return the case with this case number, if any."""
@@ -156,7 +168,7 @@ class SqlCaseRepository:
             InvalidInput: the limit is out of range.
         """
         if not 1 <= limit <= MAX_SEARCH_LIMIT:
-            raise InvalidInput(f"search limit must be between 1 and {MAX_SEARCH_LIMIT}")
+            raise InvalidInput("search limit must be between 1 and {limit}", limit=MAX_SEARCH_LIMIT)
         if name_prefix and not (number or id_number or phone):
             query = self._by_name(name_prefix, limit)
         else:
@@ -190,7 +202,7 @@ class SqlCaseRepository:
             InvalidInput: the limit is out of range.
         """
         if not 1 <= limit <= _MAX_RATED:
-            raise InvalidInput(f"limit must be between 1 and {_MAX_RATED}")
+            raise InvalidInput("limit must be between 1 and {limit}", limit=_MAX_RATED)
         found = [func.instr(_C.data, '"follow_up_due":"') > 0]
         if open_only:
             found.append(func.instr(_C.data, '"follow_up":null') > 0)

@@ -36,7 +36,9 @@ def require_aware(value: datetime, what: str = "time") -> datetime:
         InvalidInput: the value is naive.
     """
     if value.tzinfo is None or value.utcoffset() is None:
-        raise InvalidInput(f"{what} must be timezone-aware, got {value.isoformat()}")
+        raise InvalidInput(
+            "{what} must be timezone-aware, got {value}", what=what, value=value.isoformat()
+        )
     return value
 
 

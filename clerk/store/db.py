@@ -49,7 +49,10 @@ def create_store_engine(
         StoreError: the SQLite library is too old for this store.
     """
     if sqlite3.sqlite_version_info < _MIN_SQLITE:
-        raise StoreError(f"SQLite {sqlite3.sqlite_version} is too old; 3.37 or newer is needed")
+        raise StoreError(
+            "SQLite {sqlite_version} is too old; 3.37 or newer is needed",
+            sqlite_version=sqlite3.sqlite_version,
+        )
     engine = create_engine(URL.create("sqlite+pysqlite", database=str(path)))
 
     def on_connect(dbapi_connection: Any, _record: object) -> None:
@@ -69,7 +72,9 @@ def _prepare_connection(
     try:
         mode = cursor.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
-            raise StoreError(f"the store cannot use write-ahead logging here (mode {mode})")
+            raise StoreError(
+                "the store cannot use write-ahead logging here (mode {mode})", mode=mode
+            )
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")

@@ -64,8 +64,14 @@ def ensure_device(session: Session, device: DeviceIdentity) -> DeviceIdentity:
         device.counter,
     ):
         raise RuleViolation(
-            f"this store belongs to device {stored.device_id} ({stored.hall}-{stored.counter}),"
-            f" not to {device.device_id} ({device.hall}-{device.counter})"
+            "this store belongs to device {device} ({hall}-{counter}), "
+            "not to {other_device} ({other_hall}-{other_counter})",
+            device=stored.device_id,
+            hall=stored.hall,
+            counter=stored.counter,
+            other_device=device.device_id,
+            other_hall=device.hall,
+            other_counter=device.counter,
         )
     return advance_epoch(session, device.epoch) if device.epoch > stored.epoch else stored
 
@@ -80,7 +86,9 @@ def advance_epoch(session: Session, epoch: int | None = None) -> DeviceIdentity:
     stored = require_device(session)
     new = stored.epoch + 1 if epoch is None else epoch
     if new <= stored.epoch:
-        raise RuleViolation(f"epoch {new} is not above the current epoch {stored.epoch}")
+        raise RuleViolation(
+            "epoch {new} is not above the current epoch {epoch}", new=new, epoch=stored.epoch
+        )
     row = session.get_one(DeviceRow, _ROW_ID)
     row.epoch = new
     session.flush()
@@ -92,6 +100,10 @@ def _check_parts(device: DeviceIdentity) -> None:
     for name in ("hall", "counter"):
         value = getattr(device, name)
         if not value or not value.isascii() or not value.isalnum() or value != value.upper():
-            raise InvalidInput(f"device {name} {value!r} must be upper-case letters and digits")
+            raise InvalidInput(
+                "device {name} {value!r} must be upper-case letters and digits",
+                name=name,
+                value=value,
+            )
     if not device.device_id or device.epoch < 0:
         raise InvalidInput("a device needs an id and an epoch of at least 0")

@@ -47,7 +47,7 @@ def flush_or_refuse(session: Session, refusal: str) -> None:
         session.flush()
     except IntegrityError as err:
         session.info[REFUSED] = refusal
-        raise RuleViolation(f"{refusal}: {err.orig}") from err
+        raise RuleViolation("{refusal}: {reason}", refusal=refusal, reason=str(err.orig)) from err
     except OperationalError as err:
         _refuse_read_only(err)
         raise
@@ -75,7 +75,7 @@ def execute_or_refuse(
         return session.connection().execute(statement, parameters)
     except IntegrityError as err:
         session.info[REFUSED] = refusal
-        raise RuleViolation(f"{refusal}: {err.orig}") from err
+        raise RuleViolation("{refusal}: {reason}", refusal=refusal, reason=str(err.orig)) from err
     except OperationalError as err:
         _refuse_read_only(err)
         raise

@@ -82,9 +82,9 @@ def uuid7_time(value: str) -> datetime:
     try:
         parsed = uuid.UUID(value)
     except ValueError as err:
-        raise InvalidInput(f"{value!r} is not a UUID") from err
+        raise InvalidInput("{value!r} is not a UUID", value=value) from err
     if parsed.version != _VERSION:
-        raise InvalidInput(f"{value!r} is not a version 7 UUID")
+        raise InvalidInput("{value!r} is not a version 7 UUID", value=value)
     return _UNIX_EPOCH + (parsed.int >> 80) * _MILLISECOND
 
 

@@ -75,8 +75,10 @@ def migrate(engine: Engine) -> int:
     current, latest = stored_version(engine), steps[-1].version
     if current > latest:
         raise SchemaTooNew(
-            f"this store has schema version {current}, but this Window Clerk only knows versions "
-            f"up to {latest}: install the newer Window Clerk again; the store was left untouched"
+            "this store has schema version {current}, but this Window Clerk only knows versions "
+            "up to {latest}: install the newer Window Clerk again; the store was left untouched",
+            current=current,
+            latest=latest,
         )
     missing = [step for step in steps if step.version > current]
     if missing and current > 0:
@@ -99,14 +101,22 @@ def _apply(engine: Engine, step: Migration) -> None:
         with engine.begin() as connection:
             found = _user_version(connection)
             if found != step.version - 1:
-                raise StoreError(f"expected version {step.version - 1}, found {found}")
+                raise StoreError(
+                    "expected version {expected}, found {found}",
+                    expected=step.version - 1,
+                    found=found,
+                )
             step.apply(connection)
             # Same transaction as the step: the version moves exactly when the step committed.
             connection.exec_driver_sql(f"PRAGMA user_version = {int(step.version)}")
     except Exception as err:
         raise MigrationFailed(
-            f"upgrading the store to version {step.version} ({step.description}) failed and was "
-            f"undone; the store stays at version {step.version - 1}: {err}"
+            "upgrading the store to version {version} ({description}) failed and was "
+            "undone; the store stays at version {previous}: {reason}",
+            version=step.version,
+            description=step.description,
+            previous=step.version - 1,
+            reason=str(err),
         ) from err
 
 

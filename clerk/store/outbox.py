@@ -40,7 +40,7 @@ def next_counter(session: Session, name: str) -> int:
     refusal = f"counter {name!r} was not moved"
     value: int | None = execute_or_refuse(session, _BUMP, refusal, {"counter": name}).scalar()
     if value is None:
-        raise StoreError(f"the store has no counter {name!r}")
+        raise StoreError("the store has no counter {name!r}", name=name)
     return value
 
 
@@ -100,7 +100,7 @@ class SqlOutboxRepository:
         """
         row = self._session.get(OutboxRow, op_id)
         if row is None:
-            raise NotFound(f"no outbox operation {op_id}")
+            raise NotFound("no outbox operation {op_id}", op_id=op_id)
         return _operation(row)
 
     def pending(self, limit: int = 500) -> Sequence[OutboxOperation]:
@@ -173,7 +173,7 @@ class SqlOutboxRepository:
         _check_answer(state, code)
         row = self._session.get(OutboxRow, op_id)
         if row is None:
-            raise NotFound(f"no outbox operation {op_id}")
+            raise NotFound("no outbox operation {op_id}", op_id=op_id)
         row.state, row.result_code, row.result_reason = state.value, code, reason
         row.acknowledged_at = require_aware(at, "acknowledgement time")
         flush_or_refuse(self._session, f"the answer to operation {op_id} was not stored")
@@ -200,7 +200,7 @@ class SqlOutboxRepository:
         for op_id, state, code, _ in answers:
             _check_answer(state, code)
             if op_id not in held:
-                raise NotFound(f"no outbox operation {op_id}")
+                raise NotFound("no outbox operation {op_id}", op_id=op_id)
         acknowledged_at = require_aware(at, "acknowledgement time")
         last = {op_id: (state.value, code, reason) for op_id, state, code, reason in answers}
         groups: dict[tuple[str, str | None, str | None], list[str]] = {}
@@ -226,7 +226,7 @@ class SqlOutboxRepository:
 
 def _check_answer(state: OpState, code: str | None) -> None:
     if state not in _ACKNOWLEDGED:
-        raise InvalidInput(f"{state} is not an answer of the registry")
+        raise InvalidInput("{state} is not an answer of the registry", state=state)
     if state is OpState.REJECTED and not code:
         raise InvalidInput("a rejection needs the registry's code")
 

@@ -61,7 +61,7 @@ class SqlPrintQueue:
         """
         row = self._session.execute(select(PRINT_JOBS).where(PRINT_JOBS.c.id == job_id)).first()
         if row is None:
-            raise NotFound(f"no print job {job_id}")
+            raise NotFound("no print job {job_id}", job_id=job_id)
         return _job(row)
 
     def printed(self, job_id: int, *, at: datetime) -> None:
@@ -86,7 +86,7 @@ class SqlPrintQueue:
             ).rowcount
             != 1
         ):
-            raise NotFound(f"no print job {job_id}")
+            raise NotFound("no print job {job_id}", job_id=job_id)
 
 
 def _job(row: Row[Any]) -> PrintJob:

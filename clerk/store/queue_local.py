@@ -102,7 +102,9 @@ class LocalQueueBook:
             with self._engine.begin() as connection:
                 yield connection
         except IntegrityError as err:
-            raise RuleViolation(f"{refusal}: {err.orig}") from err
+            raise RuleViolation(
+                "{refusal}: {reason}", refusal=refusal, reason=str(err.orig)
+            ) from err
 
     # -- services ----------------------------------------------------------------------------
 
@@ -183,7 +185,9 @@ class LocalQueueBook:
                 .values(version=stored.version + 1, **_move_values(move.ticket))
             )
             if done.rowcount != 1:
-                raise RuleViolation(f"ticket {stored.ticket.number} changed meanwhile: try again")
+                raise RuleViolation(
+                    "ticket {number} changed meanwhile: try again", number=stored.ticket.number
+                )
             _add_event(connection, move.event)
         return StoredTicket(move.ticket, stored.version + 1, stored.op_id)
 
@@ -207,7 +211,7 @@ class LocalQueueBook:
         with self._tx() as connection:
             row = connection.execute(query).first()
         if row is None:
-            raise NotFound(f"no local ticket {number} on {day.isoformat()}")
+            raise NotFound("no local ticket {number} on {day}", number=number, day=day.isoformat())
         return _stored(row)
 
     def events(self, ticket_id: str) -> tuple[QueueEvent, ...]:

@@ -77,11 +77,14 @@ class SqlAuditRepository:
         )
         if (entry.seq, entry.prev_hash) != (expected.seq, expected.prev_hash):
             raise RuleViolation(
-                f"audit entry {entry.seq} does not follow entry {expected.seq - 1} of chain "
-                f"{entry.chain!r}: it was sealed on an outdated chain; seal it again"
+                "audit entry {seq} does not follow entry {previous} of chain {chain!r}: "
+                "it was sealed on an outdated chain; seal it again",
+                seq=entry.seq,
+                previous=expected.seq - 1,
+                chain=entry.chain,
             )
         if entry.hash != expected.hash:
-            raise RuleViolation(f"audit entry {entry.seq} does not match its hash")
+            raise RuleViolation("audit entry {seq} does not match its hash", seq=entry.seq)
         refusal = f"audit entry {entry.seq} was not stored"
         execute_or_refuse(self._session, _APPEND, refusal, _audit_values(entry))
         self._last.put(entry.chain, entry)
@@ -145,7 +148,7 @@ class SqlNumberAllocator:
             InvalidInput: the year has not four digits.
         """
         if not 1000 <= year <= 9999:
-            raise InvalidInput(f"year {year} cannot appear in a document number")
+            raise InvalidInput("year {year} cannot appear in a document number", year=year)
         parameters = {"epoch": self._device.epoch, "year": year}
         refusal = f"no document number of {year} was issued"
         result = execute_or_refuse(self._session, _NEXT_NUMBER, refusal, parameters)
@@ -171,9 +174,13 @@ class SqlDocumentRepository:
         parameters = {"number": record.number, "case_id": record.case_id}
         check = self._session.connection().execute(_CHECK_DOCUMENT, parameters).one()
         if check.issued:
-            raise RuleViolation(f"document number {record.number} was already issued")
+            raise RuleViolation("document number {number} was already issued", number=record.number)
         if not check.case_stored:
-            raise NotFound(f"document {record.number} refers to case {record.case_id}, not stored")
+            raise NotFound(
+                "document {number} refers to case {case_id}, not stored",
+                number=record.number,
+                case_id=record.case_id,
+            )
         values = {
             "number": record.number,
             "kind": record.kind,
@@ -192,7 +199,7 @@ class SqlDocumentRepository:
         query = select(DOCUMENTS).where(_D.number == number)
         row = self._session.connection().execute(query).first()
         if row is None:
-            raise NotFound(f"no document {number}")
+            raise NotFound("no document {number}", number=number)
         return _document(row)
 
     def for_case(self, case_id: str) -> Sequence[DocumentRecord]:

@@ -125,8 +125,9 @@ class SqlCatalogueRepository:
             result = connection.execute(_ITEM_AT, {"code": code, "version": version})
         text: str | None = result.scalar()
         if text is None:
-            at = "in the current catalogue" if version is None else f"at version {version}"
-            raise NotFound(f"no item {code} {at}")
+            if version is None:
+                raise NotFound("no item {item} in the current catalogue", item=code)
+            raise NotFound("no item {item} at version {version}", item=code, version=version)
         return _parse_item(text)
 
 

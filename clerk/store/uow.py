@@ -126,8 +126,12 @@ class SqlUnitOfWork:
         except OperationalError as err:
             session.close()
             if getattr(err.orig, "sqlite_errorcode", None) == sqlite3.SQLITE_BUSY:
-                raise StoreBusy(f"the local store is busy, try again: {err.orig}") from err
-            raise StoreError(f"the local store cannot be used: {err.orig}") from err
+                raise StoreBusy(
+                    "the local store is busy, try again: {reason}", reason=str(err.orig)
+                ) from err
+            raise StoreError(
+                "the local store cannot be used: {reason}", reason=str(err.orig)
+            ) from err
         except BaseException:
             session.close()
             raise
@@ -162,12 +166,14 @@ class SqlUnitOfWork:
         refused = session.info.pop(REFUSED, None)
         if refused is not None:
             session.rollback()
-            raise RuleViolation(f"the action was not stored: {refused}")
+            raise RuleViolation("the action was not stored: {reason}", reason=refused)
         try:
             session.commit()
         except IntegrityError as err:
             session.rollback()
-            raise RuleViolation(f"the action was not stored: {err.orig}") from err
+            raise RuleViolation(
+                "the action was not stored: {reason}", reason=str(err.orig)
+            ) from err
 
     def __exit__(
         self,

@@ -131,6 +131,34 @@
     </message>
 </context>
 <context>
+    <name>ApplicantStrip</name>
+    <message>
+        <location filename="../../ui/workbench/strip.py" line="80"/>
+        <source>Ticket {number}</source>
+        <translation>当前号码 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/strip.py" line="82"/>
+        <source>No ticket</source>
+        <translation>暂无号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/strip.py" line="85"/>
+        <source>Applicant not known yet</source>
+        <translation>申请人尚未确定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/strip.py" line="88"/>
+        <source>{name} · ID {masked}</source>
+        <translation>{name} · 证件号 {masked}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/strip.py" line="100"/>
+        <source>Visit {time}</source>
+        <translation>本次办理 {time}</translation>
+    </message>
+</context>
+<context>
     <name>AttentionList</name>
     <message>
         <location filename="../../ui/followup/attention.py" line="161"/>
@@ -287,24 +315,67 @@
 <context>
     <name>CaptureController</name>
     <message>
-        <location filename="../../ui/capture/controller.py" line="165"/>
+        <location filename="../../ui/capture/controller.py" line="166"/>
         <source>Open a case before adding scans.</source>
         <translation>请先打开办件，再添加扫描件。</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/controller.py" line="168"/>
+        <location filename="../../ui/capture/controller.py" line="169"/>
         <source>{name} was not added: choose the material it shows first.</source>
         <translation>未添加 {name}：请先选择它对应的材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/controller.py" line="195"/>
+        <location filename="../../ui/capture/controller.py" line="198"/>
         <source>{name} was not kept: {reason}</source>
         <translation>未能保存 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/controller.py" line="200"/>
+        <location filename="../../ui/capture/controller.py" line="203"/>
         <source>The scans of this case cannot be listed: {reason}</source>
         <translation>无法列出本办件的扫描件：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDesk</name>
+    <message>
+        <location filename="../../ui/workbench/case_desk.py" line="128"/>
+        <source>Next scan shows:</source>
+        <translation>下一份扫描件为：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/case_desk.py" line="129"/>
+        <source>Next applicant (Ctrl+N)</source>
+        <translation>下一位申请人 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/case_desk.py" line="156"/>
+        <source>Sign in before recording an intake.</source>
+        <translation>请先登录，再登记收件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/case_desk.py" line="161"/>
+        <source>Recording the intake…</source>
+        <translation>正在登记收件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/case_desk.py" line="173"/>
+        <source>Case {number} opened for {name}.</source>
+        <translation>已为 {name} 创建办件 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/case_desk.py" line="178"/>
+        <source>Intake</source>
+        <translation>收件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/case_desk.py" line="234"/>
+        <source>Case {number} · {item} · {status}</source>
+        <translation>办件 {number} · {item} · {status}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/case_desk.py" line="260"/>
+        <source>The scanner&apos;s folder cannot be read: {reason}</source>
+        <translation>无法读取扫描仪文件夹：{reason}</translation>
     </message>
 </context>
 <context>
@@ -515,6 +586,19 @@
     </message>
 </context>
 <context>
+    <name>ClerkLabel</name>
+    <message>
+        <location filename="../../ui/workbench/status.py" line="85"/>
+        <source>Nobody signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/status.py" line="88"/>
+        <source>Clerk {name} ({staff})</source>
+        <translation>窗口人员 {name}（{staff}）</translation>
+    </message>
+</context>
+<context>
     <name>CommitmentDialog</name>
     <message>
         <location filename="../../ui/decisions/paperwork.py" line="165"/>
@@ -683,130 +767,190 @@
     </message>
 </context>
 <context>
+    <name>DecisionBar</name>
+    <message>
+        <location filename="../../ui/workbench/decision_bar.py" line="117"/>
+        <location filename="../../ui/workbench/decision_bar.py" line="129"/>
+        <source>One-time notice</source>
+        <translation>一次性告知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/decision_bar.py" line="118"/>
+        <source>Accept</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/decision_bar.py" line="119"/>
+        <source>Owed material (容缺)</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/decision_bar.py" line="120"/>
+        <source>Commitment (告知承诺)</source>
+        <translation>告知承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/decision_bar.py" line="121"/>
+        <source>Refusal request</source>
+        <translation>申请不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/decision_bar.py" line="122"/>
+        <source>Complete on the spot</source>
+        <translation>即办办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/decision_bar.py" line="123"/>
+        <source>Hand out</source>
+        <translation>出件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/decision_bar.py" line="130"/>
+        <source>Acceptance receipt</source>
+        <translation>受理通知书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/decision_bar.py" line="131"/>
+        <source>Refusal notice</source>
+        <translation>不予受理告知书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/decision_bar.py" line="132"/>
+        <location filename="../../ui/workbench/decision_bar.py" line="133"/>
+        <source>Hand-over record</source>
+        <translation>出件登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/decision_bar.py" line="135"/>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+</context>
+<context>
     <name>Decisions</name>
     <message>
-        <location filename="../../ui/decisions/labels.py" line="28"/>
+        <location filename="../../ui/decisions/labels.py" line="30"/>
         <source>Missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/labels.py" line="29"/>
+        <location filename="../../ui/decisions/labels.py" line="31"/>
         <source>Not in legal form</source>
         <translation>不符合法定形式</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/labels.py" line="30"/>
+        <location filename="../../ui/decisions/labels.py" line="32"/>
         <source>Content to correct</source>
         <translation>内容需补正</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/labels.py" line="38"/>
-        <location filename="../../ui/decisions/labels.py" line="54"/>
+        <location filename="../../ui/decisions/labels.py" line="40"/>
+        <location filename="../../ui/decisions/labels.py" line="56"/>
         <source>the application is deemed withdrawn</source>
         <translation>视为撤回申请</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/labels.py" line="41"/>
+        <location filename="../../ui/decisions/labels.py" line="43"/>
         <source>the application is not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/labels.py" line="44"/>
+        <location filename="../../ui/decisions/labels.py" line="46"/>
         <source>the materials are returned</source>
         <translation>退回材料</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/labels.py" line="57"/>
+        <location filename="../../ui/decisions/labels.py" line="59"/>
         <source>the procedure is terminated</source>
         <translation>终止办理</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/labels.py" line="68"/>
+        <location filename="../../ui/decisions/labels.py" line="70"/>
         <source>{day} (provisional)</source>
         <translation>{day}（暂定）</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/labels.py" line="77"/>
+        <location filename="../../ui/decisions/labels.py" line="79"/>
         <source>Enter the ID number.</source>
         <translation>请输入身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/labels.py" line="78"/>
+        <location filename="../../ui/decisions/labels.py" line="80"/>
         <source>An ID number has 18 characters (15 for an old one).</source>
         <translation>身份证号码应为 18 位（旧证为 15 位）。</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/labels.py" line="81"/>
+        <location filename="../../ui/decisions/labels.py" line="83"/>
         <source>Character {found} at position {position} is not allowed.</source>
         <translation>第 {position} 位的字符 {found} 无效。</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/labels.py" line="84"/>
+        <location filename="../../ui/decisions/labels.py" line="86"/>
         <source>{found} is not a region code.</source>
         <translation>{found} 不是有效的地区代码。</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/labels.py" line="85"/>
+        <location filename="../../ui/decisions/labels.py" line="87"/>
         <source>{found} is not a date of birth.</source>
         <translation>{found} 不是有效的出生日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/labels.py" line="88"/>
+        <location filename="../../ui/decisions/labels.py" line="90"/>
         <source>The date of birth {found} is too early.</source>
         <translation>出生日期 {found} 过早。</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/labels.py" line="91"/>
+        <location filename="../../ui/decisions/labels.py" line="93"/>
         <source>The date of birth {found} is in the future.</source>
         <translation>出生日期 {found} 晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/labels.py" line="94"/>
+        <location filename="../../ui/decisions/labels.py" line="96"/>
         <source>The check character is wrong: mistyped?</source>
         <translation>校验码不符，请核对是否输错。</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/labels.py" line="103"/>
+        <location filename="../../ui/decisions/labels.py" line="105"/>
         <source>The printer failed: {reason}. The document stays in the print queue and prints when the printer works again; nothing is lost.</source>
         <translation>打印机故障：{reason}。文书仍在打印队列中，打印机恢复后将自动打印，不会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/labels.py" line="119"/>
+        <location filename="../../ui/decisions/labels.py" line="121"/>
         <source>Something went wrong; the error is in the log. Nothing was saved.</source>
         <translation>发生意外错误，详情已记入日志，本次操作未保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/labels.py" line="127"/>
+        <location filename="../../ui/decisions/labels.py" line="129"/>
         <source>Too many failed attempts: try again in {seconds} s.</source>
         <translation>尝试失败次数过多，请 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/labels.py" line="130"/>
+        <location filename="../../ui/decisions/labels.py" line="132"/>
         <source>Wrong staff number or password.</source>
         <translation>工号或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/labels.py" line="135"/>
+        <location filename="../../ui/decisions/labels.py" line="137"/>
         <source>Not allowed: {message}</source>
         <translation>无权操作：{message}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/labels.py" line="137"/>
+        <location filename="../../ui/decisions/labels.py" line="139"/>
         <source>The rules do not allow this: {message}</source>
         <translation>按规定不能办理：{message}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/labels.py" line="139"/>
+        <location filename="../../ui/decisions/labels.py" line="141"/>
         <source>Please check the entry: {message}</source>
         <translation>请核对输入：{message}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/labels.py" line="141"/>
+        <location filename="../../ui/decisions/labels.py" line="143"/>
         <source>Not found: {message}</source>
         <translation>未找到：{message}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/labels.py" line="142"/>
+        <location filename="../../ui/decisions/labels.py" line="144"/>
         <source>Not done: {message}</source>
         <translation>未能办理：{message}</translation>
     </message>
@@ -1019,27 +1163,27 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../ui/follow_ups.py" line="68"/>
+        <location filename="../../ui/follow_ups.py" line="69"/>
         <source>Record the follow-up of case {number}</source>
         <translation>登记办件 {number} 的整改回访</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_ups.py" line="72"/>
+        <location filename="../../ui/follow_ups.py" line="73"/>
         <source>Rated {level} by {name} ({phone}): {reasons}</source>
         <translation>{name}（{phone}）评价为“{level}”：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_ups.py" line="83"/>
+        <location filename="../../ui/follow_ups.py" line="84"/>
         <source>What was rectified, and what the applicant said when called back</source>
         <translation>整改情况及回访申请人的结果</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_ups.py" line="86"/>
+        <location filename="../../ui/follow_ups.py" line="87"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_ups.py" line="87"/>
+        <location filename="../../ui/follow_ups.py" line="88"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1047,32 +1191,32 @@
 <context>
     <name>FollowUpList</name>
     <message>
-        <location filename="../../ui/follow_ups.py" line="134"/>
+        <location filename="../../ui/follow_ups.py" line="135"/>
         <source>Bad-rating follow-up</source>
         <translation>差评整改回访</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_ups.py" line="145"/>
+        <location filename="../../ui/follow_ups.py" line="146"/>
         <source>Show followed-up ratings too</source>
         <translation>同时显示已完成的</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_ups.py" line="147"/>
+        <location filename="../../ui/follow_ups.py" line="148"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_ups.py" line="149"/>
+        <location filename="../../ui/follow_ups.py" line="150"/>
         <source>Record follow-up…</source>
         <translation>登记整改回访…</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_ups.py" line="191"/>
+        <location filename="../../ui/follow_ups.py" line="192"/>
         <source>{open} open, {overdue} overdue</source>
         <translation>待处理 {open} 件，已超期 {overdue} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_ups.py" line="244"/>
+        <location filename="../../ui/follow_ups.py" line="245"/>
         <source>Only a supervisor records a follow-up.</source>
         <translation>只有首席代表（负责人）可以登记整改回访。</translation>
     </message>
@@ -1150,12 +1294,12 @@
         <translation>{date}（暂定）</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_ups.py" line="55"/>
+        <location filename="../../ui/follow_ups.py" line="56"/>
         <source>The follow-up list could not be loaded: {reason}</source>
         <translation>差评整改回访清单加载失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_ups.py" line="57"/>
+        <location filename="../../ui/follow_ups.py" line="58"/>
         <source>The follow-up was not recorded: {reason}</source>
         <translation>整改回访未能登记：{reason}</translation>
     </message>
@@ -1459,17 +1603,17 @@
         <translation>正常（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/errors.py" line="25"/>
+        <location filename="../../ui/followup/errors.py" line="26"/>
         <source>The local store is busy. Please try again in a moment.</source>
         <translation>本地数据库忙，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/errors.py" line="29"/>
+        <location filename="../../ui/followup/errors.py" line="30"/>
         <source>Not found: {reason}</source>
         <translation>未找到：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/errors.py" line="33"/>
+        <location filename="../../ui/followup/errors.py" line="38"/>
         <source>Something went wrong; the error is in the log. Please tell the supervisor.</source>
         <translation>出现错误，详情已记入日志，请报告首席代表。</translation>
     </message>
@@ -2403,147 +2547,147 @@
 <context>
     <name>Kiosk</name>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="81"/>
+        <location filename="../../ui/queue/kiosk.py" line="82"/>
         <source>Ticket kiosk</source>
         <translation>自助取号机</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="114"/>
+        <location filename="../../ui/queue/kiosk.py" line="115"/>
         <source>Welcome — please take a number</source>
         <translation>欢迎光临 · 请取号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="126"/>
+        <location filename="../../ui/queue/kiosk.py" line="127"/>
         <source>Choose your service</source>
         <translation>请选择办理业务</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="128"/>
+        <location filename="../../ui/queue/kiosk.py" line="129"/>
         <source>Loading services…</source>
         <translation>正在加载业务…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="140"/>
+        <location filename="../../ui/queue/kiosk.py" line="141"/>
         <source>Elderly, disabled or pregnant applicants: please go to the information desk for the green channel. Keep your ticket until your visit is finished.</source>
         <translation>温馨提示：老年人、残疾人、孕妇请到咨询服务台走绿色通道；请保管好号票至办理结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="154"/>
+        <location filename="../../ui/queue/kiosk.py" line="155"/>
         <source>ID number (optional)</source>
         <translation>身份证号码（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="159"/>
+        <location filename="../../ui/queue/kiosk.py" line="160"/>
         <source>Swipe your ID card or type the number</source>
         <translation>请刷身份证或输入身份证号码</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="173"/>
+        <location filename="../../ui/queue/kiosk.py" line="174"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="193"/>
+        <location filename="../../ui/queue/kiosk.py" line="194"/>
         <source>Your number</source>
         <translation>您的号码</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="216"/>
+        <location filename="../../ui/queue/kiosk.py" line="217"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="248"/>
+        <location filename="../../ui/queue/kiosk.py" line="249"/>
         <source>Tickets cannot be issued just now. Please ask at the information desk.</source>
         <translation>暂时无法取号，请到咨询服务台咨询。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="278"/>
+        <location filename="../../ui/queue/kiosk.py" line="279"/>
         <source>This ID number is not valid: {problem}</source>
         <translation>身份证号码有误：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="286"/>
+        <location filename="../../ui/queue/kiosk.py" line="287"/>
         <source>it must have 18 characters.</source>
         <translation>应为 18 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="287"/>
+        <location filename="../../ui/queue/kiosk.py" line="288"/>
         <source>character {position} is not allowed.</source>
         <translation>第 {position} 位字符无效。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="290"/>
+        <location filename="../../ui/queue/kiosk.py" line="291"/>
         <source>the region code does not exist.</source>
         <translation>前六位地区码不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="291"/>
+        <location filename="../../ui/queue/kiosk.py" line="292"/>
         <source>the date of birth is not a real date.</source>
         <translation>出生日期不是有效日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="292"/>
+        <location filename="../../ui/queue/kiosk.py" line="293"/>
         <source>the date of birth is too early.</source>
         <translation>出生日期过早。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="293"/>
+        <location filename="../../ui/queue/kiosk.py" line="294"/>
         <source>the date of birth is in the future.</source>
         <translation>出生日期晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="295"/>
+        <location filename="../../ui/queue/kiosk.py" line="296"/>
         <source>the last character does not match; please check every digit.</source>
         <translation>最后一位校验码不符，请逐位核对。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="298"/>
+        <location filename="../../ui/queue/kiosk.py" line="299"/>
         <source>please check it.</source>
         <translation>请核对。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="306"/>
+        <location filename="../../ui/queue/kiosk.py" line="307"/>
         <source>{count} people ahead of you</source>
         <translation>您前面还有 {count} 人等候</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="309"/>
+        <location filename="../../ui/queue/kiosk.py" line="310"/>
         <source>Printing your ticket…</source>
         <translation>正在打印号票…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="322"/>
+        <location filename="../../ui/queue/kiosk.py" line="324"/>
         <source>Please try again.</source>
         <translation>请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="323"/>
+        <location filename="../../ui/queue/kiosk.py" line="326"/>
         <source>No ticket was issued: {reason}</source>
         <translation>未能取号：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="331"/>
+        <location filename="../../ui/queue/kiosk.py" line="334"/>
         <source>Estimated wait: not known yet</source>
         <translation>预计等候时间：暂无法估算</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="329"/>
+        <location filename="../../ui/queue/kiosk.py" line="332"/>
         <source>Estimated wait: you are next</source>
         <translation>预计等候：即将叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="333"/>
+        <location filename="../../ui/queue/kiosk.py" line="336"/>
         <source>Estimated wait: about {minutes} min</source>
         <translation>预计等候约 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="356"/>
+        <location filename="../../ui/queue/kiosk.py" line="359"/>
         <source>Please take your ticket.</source>
         <translation>请取走您的号票。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="365"/>
+        <location filename="../../ui/queue/kiosk.py" line="368"/>
         <source>The ticket could not be printed. Please remember your number; the information desk can print it again.</source>
         <translation>号票打印失败。请记住您的号码，可到咨询服务台补打。</translation>
     </message>
@@ -2709,26 +2853,6 @@
         <location filename="../../ui/session/login.py" line="27"/>
         <source>Counter {counter}</source>
         <translation>窗口 {counter}</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../ui/main_window.py" line="49"/>
-        <source>Window Clerk — service catalogue</source>
-        <translation>窗口办件 — 事项目录</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="50"/>
-        <source>%n service item(s)</source>
-        <translation>
-            <numerusform>共 %n 个服务事项</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="52"/>
-        <source>Queue</source>
-        <translation>叫号</translation>
     </message>
 </context>
 <context>
@@ -2963,6 +3087,39 @@
     </message>
 </context>
 <context>
+    <name>Pages</name>
+    <message>
+        <location filename="../../ui/workbench/pages.py" line="76"/>
+        <source>Casework</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/pages.py" line="77"/>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/pages.py" line="78"/>
+        <source>Deadlines</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/pages.py" line="79"/>
+        <source>Needs attention</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/pages.py" line="80"/>
+        <source>Follow-ups</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/pages.py" line="81"/>
+        <source>Catalogue</source>
+        <translation>事项目录</translation>
+    </message>
+</context>
+<context>
     <name>PauseDialog</name>
     <message>
         <location filename="../../ui/queue/dialogs.py" line="268"/>
@@ -3190,123 +3347,123 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/queue/panel.py" line="110"/>
+        <location filename="../../ui/queue/panel.py" line="112"/>
         <source>Queue · counter {counter}</source>
         <translation>叫号 · {counter} 窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="114"/>
-        <location filename="../../ui/queue/panel.py" line="348"/>
+        <location filename="../../ui/queue/panel.py" line="116"/>
+        <location filename="../../ui/queue/panel.py" line="363"/>
         <source>No current ticket</source>
         <translation>当前无号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="186"/>
+        <location filename="../../ui/queue/panel.py" line="180"/>
         <source>Call next</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="187"/>
+        <location filename="../../ui/queue/panel.py" line="181"/>
         <source>Call again</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="188"/>
+        <location filename="../../ui/queue/panel.py" line="182"/>
         <source>Start serving</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="189"/>
+        <location filename="../../ui/queue/panel.py" line="183"/>
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="190"/>
+        <location filename="../../ui/queue/panel.py" line="184"/>
         <source>Park</source>
         <translation>暂存</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="191"/>
+        <location filename="../../ui/queue/panel.py" line="185"/>
         <source>Call back parked</source>
         <translation>暂存回呼</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="192"/>
+        <location filename="../../ui/queue/panel.py" line="186"/>
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="193"/>
+        <location filename="../../ui/queue/panel.py" line="187"/>
         <source>Call a number</source>
         <translation>指定叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="194"/>
+        <location filename="../../ui/queue/panel.py" line="188"/>
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="194"/>
+        <location filename="../../ui/queue/panel.py" line="188"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="195"/>
+        <location filename="../../ui/queue/panel.py" line="189"/>
         <source>Finish</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="296"/>
+        <location filename="../../ui/queue/panel.py" line="309"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>本窗口暂无等候。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="313"/>
+        <location filename="../../ui/queue/panel.py" line="326"/>
         <source>The queue cannot be reached: {error}</source>
         <translation>无法连接叫号系统：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="318"/>
+        <location filename="../../ui/queue/panel.py" line="333"/>
         <source>The queue failed unexpectedly; the error is in the log.</source>
         <translation>叫号系统意外出错，详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="352"/>
+        <location filename="../../ui/queue/panel.py" line="367"/>
         <source>green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="354"/>
+        <location filename="../../ui/queue/panel.py" line="369"/>
         <source>note: {note}</source>
         <translation>备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="357"/>
+        <location filename="../../ui/queue/panel.py" line="372"/>
         <source>Parked: {numbers}</source>
         <translation>暂存：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="364"/>
+        <location filename="../../ui/queue/panel.py" line="379"/>
         <source>called</source>
         <translation>已呼叫</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="366"/>
+        <location filename="../../ui/queue/panel.py" line="381"/>
         <source>being served</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="367"/>
+        <location filename="../../ui/queue/panel.py" line="382"/>
         <source>parked</source>
         <translation>已暂存</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="379"/>
+        <location filename="../../ui/queue/panel.py" line="394"/>
         <source>Paused ({reason}): resume to call again.</source>
         <translation>已暂停（{reason}）：恢复后方可叫号。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="384"/>
+        <location filename="../../ui/queue/panel.py" line="399"/>
         <source>{number} is not resolved: finish, park or transfer it, or mark it a no-show, before calling the next ticket.</source>
         <translation>{number} 尚未处理完毕：请先办结、暂存、转移或过号，再叫下一号。</translation>
     </message>
@@ -3501,6 +3658,39 @@
     </message>
 </context>
 <context>
+    <name>ScanRouter</name>
+    <message>
+        <location filename="../../ui/workbench/scans.py" line="91"/>
+        <source>No case with number {number} at this counter.</source>
+        <translation>本窗口没有编号为 {number} 的办件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/scans.py" line="99"/>
+        <source>{scanned} — being served now</source>
+        <translation>{scanned} — 正在办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/scans.py" line="115"/>
+        <source>{scanned}: filled in as the applicant&apos;s number.</source>
+        <translation>{scanned}：已填入申请人证件号码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/scans.py" line="126"/>
+        <source>{scanned}: choose the service item first, then scan the e-licence.</source>
+        <translation>{scanned}：请先选择办理事项，再扫描电子证照。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/scans.py" line="140"/>
+        <source>{scanned}: no material of this item is that e-licence.</source>
+        <translation>{scanned}：本事项没有可用该电子证照的材料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/scans.py" line="145"/>
+        <source>Marked as e-licence: {names}</source>
+        <translation>已标记为电子证照：{names}</translation>
+    </message>
+</context>
+<context>
     <name>ScanViewer</name>
     <message>
         <location filename="../../ui/capture/viewer.py" line="59"/>
@@ -3573,84 +3763,92 @@
     </message>
 </context>
 <context>
+    <name>SearchPage</name>
+    <message>
+        <location filename="../../ui/workbench/pages.py" line="142"/>
+        <source>Work on this case at the counter (Ctrl+W)</source>
+        <translation>在本窗口继续办理此件 (Ctrl+W)</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session/messages.py" line="24"/>
+        <location filename="../../ui/session/messages.py" line="25"/>
         <source>{seconds} s</source>
         <translation>{seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/session/messages.py" line="26"/>
+        <location filename="../../ui/session/messages.py" line="27"/>
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/session/messages.py" line="27"/>
+        <location filename="../../ui/session/messages.py" line="28"/>
         <source>{minutes} min {seconds} s</source>
         <translation>{minutes} 分 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/session/messages.py" line="33"/>
+        <location filename="../../ui/session/messages.py" line="34"/>
         <source>Too many failed attempts: try again in {wait}.</source>
         <translation>失败次数过多，请 {wait}后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/messages.py" line="37"/>
+        <location filename="../../ui/session/messages.py" line="38"/>
         <source>Wrong staff number or password.</source>
         <translation>工号或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/messages.py" line="38"/>
+        <location filename="../../ui/session/messages.py" line="39"/>
         <source>Sign-in refused: {reason}</source>
         <translation>登录被拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/messages.py" line="55"/>
+        <location filename="../../ui/session/messages.py" line="56"/>
         <source>The TLS certificate of the registry could not be verified. Check the address (https://…) and the certificate installed on this computer.</source>
         <translation>无法验证中心登记系统的 TLS 证书，请检查地址（https://…）和本机安装的证书。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/messages.py" line="60"/>
+        <location filename="../../ui/session/messages.py" line="61"/>
         <source>The registry cannot be reached. Check the address and the network.</source>
         <translation>无法连接中心登记系统，请检查地址和网络。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/messages.py" line="64"/>
+        <location filename="../../ui/session/messages.py" line="65"/>
         <source>This enrolment code is unknown, already used or expired. Ask the administrator for a new one.</source>
         <translation>登记码无效、已使用或已过期，请向管理员索取新的登记码。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/messages.py" line="76"/>
+        <location filename="../../ui/session/messages.py" line="77"/>
         <source>The registry is busy. Please try again in a moment.</source>
         <translation>中心登记系统繁忙，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/messages.py" line="78"/>
+        <location filename="../../ui/session/messages.py" line="79"/>
         <source>This Window Clerk is too old for the registry: please update it.</source>
         <translation>窗口办件版本过旧，中心登记系统不再支持，请升级。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/messages.py" line="81"/>
+        <location filename="../../ui/session/messages.py" line="82"/>
         <source>The registry refused: {reason}</source>
         <translation>中心登记系统拒绝了请求：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/messages.py" line="86"/>
+        <location filename="../../ui/session/messages.py" line="89"/>
         <source>The built-in demo registry did not start: {reason}</source>
         <translation>内置演示系统未能启动：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/messages.py" line="90"/>
+        <location filename="../../ui/session/messages.py" line="93"/>
         <source>The data of this counter belong to another counter: {reason}</source>
         <translation>本机数据属于另一个窗口：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/messages.py" line="94"/>
+        <location filename="../../ui/session/messages.py" line="97"/>
         <source>The step failed: {reason}</source>
         <translation>操作失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/messages.py" line="96"/>
+        <location filename="../../ui/session/messages.py" line="99"/>
         <source>Something unexpected went wrong; the details are in the log.</source>
         <translation>发生意外错误，详情见日志。</translation>
     </message>
@@ -3775,6 +3973,19 @@
         <location filename="../../ui/decisions/approval.py" line="143"/>
         <source>Deciding as {name}…</source>
         <translation>正在以 {name} 的身份审批…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncFigures</name>
+    <message>
+        <location filename="../../ui/workbench/status.py" line="59"/>
+        <source>Last sync {time}</source>
+        <translation>最近同步 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/status.py" line="62"/>
+        <source>clock {offset}</source>
+        <translation>时钟偏差 {offset}</translation>
     </message>
 </context>
 <context>
@@ -3962,6 +4173,44 @@
     </message>
 </context>
 <context>
+    <name>WorkbenchWindow</name>
+    <message>
+        <location filename="../../ui/workbench/window.py" line="224"/>
+        <source>Window Clerk — counter {counter}</source>
+        <translation>窗口办件 — {counter}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/window.py" line="226"/>
+        <source>Counter</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/window.py" line="227"/>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/window.py" line="228"/>
+        <source>Lock the screen (Ctrl+L)</source>
+        <translation>锁定屏幕 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/window.py" line="229"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/window.py" line="231"/>
+        <source>Queue</source>
+        <translation>叫号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/window.py" line="285"/>
+        <source>Loading failed; the error is in the log.</source>
+        <translation>加载失败，错误已记入日志。</translation>
+    </message>
+</context>
+<context>
     <name>_SubstituteDialog</name>
     <message>
         <location filename="../../ui/decisions/paperwork.py" line="58"/>
@@ -3982,17 +4231,1355 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="124"/>
-        <location filename="../../ui/queue/launch.py" line="230"/>
+        <location filename="../../ui/app.py" line="313"/>
+        <location filename="../../ui/queue/launch.py" line="232"/>
         <source>Window Clerk</source>
         <translation>窗口办件</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/launch.py" line="229"/>
+        <location filename="../../ui/queue/launch.py" line="231"/>
         <source>The hall queue is not available:
 {error}</source>
         <translation>大厅排队叫号系统不可用：
 {error}</translation>
+    </message>
+</context>
+<context>
+    <name>clerk</name>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="12"/>
+        <source>SQLite {sqlite_version} is too old; 3.37 or newer is needed</source>
+        <translation>SQLite {sqlite_version} 版本过旧；需要 3.37 或更新版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="13"/>
+        <source>a UUIDv7 needs a timezone-aware time</source>
+        <translation>UUIDv7 须使用带时区的时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="14"/>
+        <source>a bad rating is followed up by someone other than the person rated</source>
+        <translation>差评须由被评价人以外的人员回访整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="17"/>
+        <source>a bad rating, and only a bad one, opens a follow-up</source>
+        <translation>只有差评才需要回访整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="18"/>
+        <source>a calendar delivery lists a day twice</source>
+        <translation>下发的工作日历中有重复的日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="19"/>
+        <source>a case cannot move from {current} to {target}</source>
+        <translation>办件不能从“{current}”转为“{target}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="20"/>
+        <source>a case has a deadline only once accepted</source>
+        <translation>办件受理后才有办理期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="21"/>
+        <source>a case in state {status} cannot be rated</source>
+        <translation>办件处于“{status}”状态，不能评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="22"/>
+        <source>a correction notice needs at least one deficient material</source>
+        <translation>一次性告知书至少要列出一项需补正的材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="23"/>
+        <source>a counter-local number needs the counter&apos;s code</source>
+        <translation>本窗口号须带窗口代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="24"/>
+        <source>a counter-local ticket needs the counter that issued it</source>
+        <translation>本窗口号票须注明出号窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="25"/>
+        <source>a credit code check needs 17 code characters, got {first17!r}</source>
+        <translation>计算信用代码校验位需要 17 位代码字符，实际为 {first17!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="26"/>
+        <source>a daily cap must allow at least one ticket, not {limit}</source>
+        <translation>每日限号至少为 1，而非 {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="27"/>
+        <source>a device needs an id and an epoch of at least 0</source>
+        <translation>设备须有标识，且纪元不小于 0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="28"/>
+        <source>a follow-up adds its record and changes nothing else</source>
+        <translation>回访整改只能添加记录，不能改动其他内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="29"/>
+        <source>a follow-up is recorded by a supervisor; {name} is not</source>
+        <translation>回访整改须由负责人登记；{name} 不是负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="30"/>
+        <source>a follow-up is recorded by an active supervisor of hall {hall}, not {staff}</source>
+        <translation>回访整改须由大厅 {hall} 在岗的负责人登记，而非 {staff}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="33"/>
+        <source>a follow-up needs a note (at most {limit} characters)</source>
+        <translation>回访整改须填写说明（不超过 {limit} 个字）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="34"/>
+        <source>a follow-up period is between 1 and 30 working days</source>
+        <translation>回访整改期限为 1 至 30 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="35"/>
+        <source>a hand-served ticket needs its op id, counter and clerk</source>
+        <translation>手工办理的号票须有操作标识、窗口和工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="36"/>
+        <source>a landline number starts with its area code (0…) and has 10 to 12 digits</source>
+        <translation>固定电话须带区号（0 开头），共 10 至 12 位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="39"/>
+        <source>a local ticket cannot have a {kind} event</source>
+        <translation>本窗口号票不能有“{kind}”事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="40"/>
+        <source>a local ticket needs at least its ISSUED event</source>
+        <translation>本窗口号票至少要有取号事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="41"/>
+        <source>a local ticket starts with its counter-local ISSUED event</source>
+        <translation>本窗口号票须以本窗口取号事件开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="42"/>
+        <source>a mobile number has 11 digits and starts with 13 to 19</source>
+        <translation>手机号码为 11 位，以 13 至 19 开头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="43"/>
+        <source>a one-time rule override</source>
+        <translation>突破一次性告知规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="44"/>
+        <source>a phone number has only digits</source>
+        <translation>电话号码只能包含数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="45"/>
+        <source>a posted result needs its tracking number</source>
+        <translation>邮寄送达须填写快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="46"/>
+        <source>a rating at counter {counter} comes from {panel}</source>
+        <translation>窗口 {counter} 的评价须来自 {panel}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="47"/>
+        <source>a rating comes from the applicant panel</source>
+        <translation>评价须来自申请人评价器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="48"/>
+        <source>a read-only unit of work cannot change the store</source>
+        <translation>只读的工作单元不能修改本地数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="49"/>
+        <source>a read-only unit of work cannot commit: it is for reading only</source>
+        <translation>只读的工作单元不能提交：仅供读取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="50"/>
+        <source>a reason is given twice</source>
+        <translation>同一原因选择了两次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="51"/>
+        <source>a refusal</source>
+        <translation>不予受理决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="52"/>
+        <source>a refusal needs its {label}</source>
+        <translation>不予受理须写明{label}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="53"/>
+        <source>a refusal request is already waiting for approval</source>
+        <translation>已有一份不予受理申请在等待批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="54"/>
+        <source>a refusal request is pending: a supervisor must decline it first</source>
+        <translation>有一份不予受理申请待批准：须先由负责人驳回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="55"/>
+        <source>a rejection needs the registry&apos;s code</source>
+        <translation>拒绝须带有中心的代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="56"/>
+        <source>a resident ID check needs 17 digits, got {given!r}</source>
+        <translation>计算身份证校验位需要 17 位数字，实际为 {given!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="57"/>
+        <source>a result handed out at the window needs the recipient&apos;s identity</source>
+        <translation>窗口出件须核验领取人身份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="58"/>
+        <source>a scan has 1 to {limit} bytes, not {length}</source>
+        <translation>扫描件大小须为 1 至 {limit} 字节，而非 {length}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="59"/>
+        <source>a scan is named by the SHA-256 of its bytes and is not empty</source>
+        <translation>扫描件以其内容的 SHA-256 命名，且不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="60"/>
+        <source>a status query needs a limit of at least 1</source>
+        <translation>按状态查询的条数上限至少为 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="61"/>
+        <source>a suspension needs a written reason for the applicant</source>
+        <translation>暂停计时须向申请人书面说明理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="62"/>
+        <source>a ticket needs an id and a service</source>
+        <translation>号票须有标识和业务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="63"/>
+        <source>a transfer needs a target: a service, a counter or a staff member</source>
+        <translation>转移须指定去向：业务、窗口或工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="64"/>
+        <source>a unit of work belongs to the thread that entered it</source>
+        <translation>工作单元只能在进入它的线程中使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="65"/>
+        <source>a visit finished as {outcome} must name its case</source>
+        <translation>办理结果为“{outcome}”时须关联办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="66"/>
+        <source>a work profile needs the counter it belongs to</source>
+        <translation>工作配置须注明所属窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="67"/>
+        <source>accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="68"/>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="69"/>
+        <source>an agent collects only with the applicant&apos;s authorisation letter</source>
+        <translation>代领须持申请人的授权委托书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="70"/>
+        <source>an applicant panel belongs to a counter</source>
+        <translation>评价器须属于一个窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="71"/>
+        <source>an appointment time comes with, and only with, an appointment ticket</source>
+        <translation>只有预约号票才有预约时间，且预约号票必须有预约时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="74"/>
+        <source>an empty case id or document number was given</source>
+        <translation>办件标识或文书编号为空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="75"/>
+        <source>an empty {what} was given</source>
+        <translation>{what}为空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="76"/>
+        <source>an extension</source>
+        <translation>延长办理期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="77"/>
+        <source>an extension needs written reasons</source>
+        <translation>延长期限须书面说明理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="78"/>
+        <source>an old-form resident ID number has 15 digits, not {length}</source>
+        <translation>旧版身份证号码为 15 位，而非 {length} 位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="79"/>
+        <source>an override needs a reason</source>
+        <translation>例外批准须说明理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="80"/>
+        <source>applicant ID number: {reason}</source>
+        <translation>申请人证件号码有误：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="81"/>
+        <source>appointment window and recall cooldown cannot be negative</source>
+        <translation>预约时段和重呼间隔不能为负</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="82"/>
+        <source>audit entry {seq} does not follow entry {previous} of chain {chain!r}: it was sealed on an outdated chain; seal it again</source>
+        <translation>审计记录 {seq} 未接在链 {chain!r} 的记录 {previous} 之后：它基于过时的链生成，请重新生成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="87"/>
+        <source>audit entry {seq} does not match its hash</source>
+        <translation>审计记录 {seq} 与其哈希值不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="88"/>
+        <source>audit time must be timezone-aware</source>
+        <translation>审计时间须带时区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="89"/>
+        <source>be called</source>
+        <translation>叫号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="90"/>
+        <source>be called back</source>
+        <translation>取回暂存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="91"/>
+        <source>be finished</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="92"/>
+        <source>be marked missed</source>
+        <translation>标记过号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="93"/>
+        <source>be parked</source>
+        <translation>暂存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="94"/>
+        <source>be recalled</source>
+        <translation>重呼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="95"/>
+        <source>be transferred</source>
+        <translation>转移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="96"/>
+        <source>calendar: off_weekdays may only hold Monday to Friday</source>
+        <translation>工作日历：调休休息日只能是周一至周五</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="97"/>
+        <source>calendar: working_weekends may only hold Saturdays and Sundays</source>
+        <translation>工作日历：调休上班日只能是周六或周日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="98"/>
+        <source>called</source>
+        <translation>已呼叫</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="99"/>
+        <source>cannot accept: {names} must be corrected first</source>
+        <translation>无法受理：{names}须先补正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="100"/>
+        <source>cannot decode {kind}: {reason}</source>
+        <translation>无法解析 {kind}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="101"/>
+        <source>cannot {action} a case in state {status}</source>
+        <translation>办件处于“{status}”状态，无法{action}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="102"/>
+        <source>case id</source>
+        <translation>办件标识</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="103"/>
+        <source>case number {number} cannot change to {new_number}</source>
+        <translation>办件编号 {number} 不能改为 {new_number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="104"/>
+        <source>case number {number} is already used by another case</source>
+        <translation>办件编号 {number} 已被其他办件使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="105"/>
+        <source>case version must grow beyond {expected}</source>
+        <translation>办件版本须大于 {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="106"/>
+        <source>case {case_id} already exists</source>
+        <translation>办件 {case_id} 已存在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="107"/>
+        <source>case {number} was changed meanwhile (version {version} is stored, {expected} was expected): reload it and apply the change again</source>
+        <translation>办件 {number} 已被他人修改（已存版本 {version}，预期版本 {expected}）：请重新打开后再操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="112"/>
+        <source>case {number} was not updated</source>
+        <translation>办件 {number} 未能更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="113"/>
+        <source>case {number} was received under item {item} version {version}, not {given_item} version {given_version}</source>
+        <translation>办件 {number} 按事项 {item} 第 {version} 版收件，而非事项 {given_item} 第 {given_version} 版</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="118"/>
+        <source>catalogue refused (1 problem): {shown}</source>
+        <translation>事项目录未被接受（1 个问题）：{shown}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="119"/>
+        <source>catalogue refused ({count} problems): {shown}</source>
+        <translation>事项目录未被接受（{count} 个问题）：{shown}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="120"/>
+        <source>catalogue refused ({count} problems): {shown}; … and {rest} more</source>
+        <translation>事项目录未被接受（{count} 个问题）：{shown}；……另有 {rest} 个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="121"/>
+        <source>classify: period must not be negative, got {period_working_days}</source>
+        <translation>期限分类：期限不能为负，实际为 {period_working_days}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="122"/>
+        <source>collector ID number: {reason}</source>
+        <translation>领取人证件号码有误：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="123"/>
+        <source>completed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="124"/>
+        <source>consultation</source>
+        <translation>仅咨询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="125"/>
+        <source>correction_notice</source>
+        <translation>一次性告知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="126"/>
+        <source>correction_requested</source>
+        <translation>已一次性告知补正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="127"/>
+        <source>counter code {counter!r} is too long for local ticket numbers</source>
+        <translation>窗口代码 {counter!r} 太长，不能用于本窗口号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="128"/>
+        <source>decided_approved</source>
+        <translation>准予许可</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="129"/>
+        <source>decided_refused</source>
+        <translation>不予许可</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="130"/>
+        <source>declining a refusal</source>
+        <translation>驳回不予受理申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="131"/>
+        <source>delivered</source>
+        <translation>已出件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="132"/>
+        <source>device {name} {value!r} must be upper-case letters and digits</source>
+        <translation>设备{name} {value!r} 只能包含大写字母和数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="133"/>
+        <source>document</source>
+        <translation>文书编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="134"/>
+        <source>document number {number} was already issued</source>
+        <translation>文书编号 {number} 已出具过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="135"/>
+        <source>document {document} is not a document of case {number}</source>
+        <translation>文书 {document} 不属于办件 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="136"/>
+        <source>document {number} refers to case {case_id}, not stored</source>
+        <translation>文书 {number} 所属的办件 {case_id} 未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="137"/>
+        <source>done</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="138"/>
+        <source>entry of chain {previous!r} cannot precede chain {chain!r}</source>
+        <translation>链 {previous!r} 的记录不能排在链 {chain!r} 之前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="139"/>
+        <source>epoch {new} is not above the current epoch {epoch}</source>
+        <translation>纪元 {new} 不大于当前纪元 {epoch}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="140"/>
+        <source>event of ticket {ticket} among {other}</source>
+        <translation>号票 {ticket} 的事件混入了 {other} 的事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="141"/>
+        <source>expected version {expected}, found {found}</source>
+        <translation>预期版本 {expected}，实际为 {found}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="142"/>
+        <source>finished</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="143"/>
+        <source>hall ticket {number} is {state}</source>
+        <translation>大厅号票 {number} 当前为“{state}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="144"/>
+        <source>hall ticket {number} is {state} at counter {counter}</source>
+        <translation>大厅号票 {number} 在窗口 {counter} 当前为“{state}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="145"/>
+        <source>hand_out</source>
+        <translation>出件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="146"/>
+        <source>in_review</source>
+        <translation>审查中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="147"/>
+        <source>issued</source>
+        <translation>取号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="148"/>
+        <source>item {item} asks for no material {material!r}</source>
+        <translation>事项 {item} 不需要材料 {material!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="149"/>
+        <source>item {item} has no material {material!r}</source>
+        <translation>事项 {item} 没有材料 {material!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="150"/>
+        <source>item {item} has no situation {situation!r}</source>
+        <translation>事项 {item} 没有情形 {situation!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="151"/>
+        <source>item {item} has no special procedure {procedure!r}</source>
+        <translation>事项 {item} 没有特别程序 {procedure!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="152"/>
+        <source>item {item} needs a situation to be chosen</source>
+        <translation>事项 {item} 须先选择办理情形</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="153"/>
+        <source>leave</source>
+        <translation>离开队列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="154"/>
+        <source>left</source>
+        <translation>已离开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="155"/>
+        <source>legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="156"/>
+        <source>limit must be between 1 and {limit}</source>
+        <translation>条数上限须在 1 至 {limit} 之间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="157"/>
+        <source>long_wait must be a positive duration</source>
+        <translation>长时间等候的时长须为正数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="158"/>
+        <source>material {material!r} is not owed by this case</source>
+        <translation>本办件未容缺材料 {material!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="159"/>
+        <source>materials cannot be recorded in state {status}</source>
+        <translation>办件处于“{status}”状态，不能登记材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="160"/>
+        <source>max_recalls cannot be negative, not {max_recalls}</source>
+        <translation>最多重呼次数不能为负，而非 {max_recalls}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="161"/>
+        <source>migration steps must be numbered 1, 2, 3 … without gaps</source>
+        <translation>升级步骤须按 1、2、3……连续编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="162"/>
+        <source>missed</source>
+        <translation>过号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="163"/>
+        <source>moving a case to {target} needs a reason</source>
+        <translation>将办件转为“{target}”须说明理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="164"/>
+        <source>no bad rating of this case waits for a follow-up</source>
+        <translation>本办件没有待回访整改的差评</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="165"/>
+        <source>no case {case_id}</source>
+        <translation>没有办件 {case_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="166"/>
+        <source>no counter is open: the wait cannot be estimated</source>
+        <translation>没有开放的窗口：无法估算等候时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="167"/>
+        <source>no document {number}</source>
+        <translation>没有文书 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="168"/>
+        <source>no item {item!r} in catalogue {version}</source>
+        <translation>事项目录 {version} 中没有事项 {item!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="169"/>
+        <source>no item {item} at version {version}</source>
+        <translation>没有第 {version} 版的事项 {item}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="170"/>
+        <source>no item {item} in the current catalogue</source>
+        <translation>当前事项目录中没有事项 {item}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="171"/>
+        <source>no local ticket {number} on {day}</source>
+        <translation>{day} 没有本窗口号票 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="172"/>
+        <source>no outbox operation {op_id}</source>
+        <translation>没有待同步操作 {op_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="173"/>
+        <source>no print job {job_id}</source>
+        <translation>没有打印任务 {job_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="174"/>
+        <source>no_licence_needed</source>
+        <translation>无需许可</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="175"/>
+        <source>no_show</source>
+        <translation>未到场</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="176"/>
+        <source>not a valid 15-digit resident ID number: {reason}</source>
+        <translation>不是有效的 15 位身份证号码：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="177"/>
+        <source>not an audit entry: {reason}</source>
+        <translation>不是审计记录：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="178"/>
+        <source>not_accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="179"/>
+        <source>nothing needs correcting: accept the case instead</source>
+        <translation>没有需要补正的材料：请直接受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="180"/>
+        <source>notice number {number} is already used by this case</source>
+        <translation>告知书编号 {number} 已被本办件使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="181"/>
+        <source>one extension of at most {limit} working days is allowed</source>
+        <translation>只能延长一次，且不超过 {limit} 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="182"/>
+        <source>one-time rule: the earlier notice did not list {names}; a supervisor&apos;s override with a reason is required</source>
+        <translation>一次性告知规则：此前的告知书未列出{names}；须经负责人说明理由后例外批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="187"/>
+        <source>only a bad rating is followed up</source>
+        <translation>只有差评需要回访整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="188"/>
+        <source>only a case in review can be extended</source>
+        <translation>只有审查中的办件可以延长期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="189"/>
+        <source>only a 即办件 is completed on the spot</source>
+        <translation>只有即办件可以当场办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="190"/>
+        <source>only the applicant rates, on the customer-facing panel; staff cannot rate for them</source>
+        <translation>只能由申请人在评价器上评价；工作人员不能代为评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="194"/>
+        <source>owed material {material!r} is fulfilled only by handing it in</source>
+        <translation>容缺材料 {material!r} 只能通过补交来履行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="195"/>
+        <source>parked</source>
+        <translation>已暂存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="196"/>
+        <source>pause: last day {last_day} lies before first day {first_day}</source>
+        <translation>暂停计时：结束日 {last_day} 早于开始日 {first_day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="197"/>
+        <source>queue times must be timezone-aware</source>
+        <translation>排队时间须带时区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="198"/>
+        <source>queue {prefix} has reached its daily cap of {limit} tickets</source>
+        <translation>{prefix} 队列已达到每日限号 {limit} 个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="199"/>
+        <source>reasons</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="200"/>
+        <source>reasons and comments go with 不满意 or 非常不满意 only</source>
+        <translation>只有“不满意”或“非常不满意”才填写原因和意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="201"/>
+        <source>recalled</source>
+        <translation>重呼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="202"/>
+        <source>receive</source>
+        <translation>收件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="203"/>
+        <source>receive corrections</source>
+        <translation>接收补正材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="204"/>
+        <source>received</source>
+        <translation>已收件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="205"/>
+        <source>receiving</source>
+        <translation>收件中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="206"/>
+        <source>recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="207"/>
+        <source>refusal</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="208"/>
+        <source>results of {name} are not sent by post</source>
+        <translation>{name}的办理结果不提供邮寄送达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="209"/>
+        <source>resume</source>
+        <translation>恢复计时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="210"/>
+        <source>returned</source>
+        <translation>已退件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="211"/>
+        <source>scan {sha256} is damaged on this disk</source>
+        <translation>本机磁盘上的扫描件 {sha256} 已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="212"/>
+        <source>scan {sha256} is not in {root}</source>
+        <translation>{root} 中没有扫描件 {sha256}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="213"/>
+        <source>search limit must be between 1 and {limit}</source>
+        <translation>查询条数上限须在 1 至 {limit} 之间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="214"/>
+        <source>serving</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="215"/>
+        <source>start being served</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="216"/>
+        <source>start the review</source>
+        <translation>开始审查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="217"/>
+        <source>started</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="218"/>
+        <source>stored JSON is not an object</source>
+        <translation>存储的 JSON 不是对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="219"/>
+        <source>suspended</source>
+        <translation>特别程序（暂停计时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="220"/>
+        <source>terminated</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="221"/>
+        <source>the 5-working-day notice limit has passed: deemed accepted</source>
+        <translation>已超过 5 个工作日的告知期限：视为受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="222"/>
+        <source>the ID number is not the applicant&apos;s: an agent collects with the applicant&apos;s authorisation letter</source>
+        <translation>证件号码不是申请人的：代领须持申请人的授权委托书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="227"/>
+        <source>the action was not stored: {reason}</source>
+        <translation>操作未保存：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="228"/>
+        <source>the agent&apos;s name is empty</source>
+        <translation>代领人姓名未填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="229"/>
+        <source>the applicant&apos;s name is empty</source>
+        <translation>申请人姓名未填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="230"/>
+        <source>the case is closed ({status})</source>
+        <translation>办件已结束（{status}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="231"/>
+        <source>the comment is longer than {limit} characters</source>
+        <translation>意见超过 {limit} 个字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="232"/>
+        <source>the embedded registry left no enrolment code; see {log}</source>
+        <translation>内置中心未留下登记码；请查看 {log}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="233"/>
+        <source>the local store cannot be used: {reason}</source>
+        <translation>本地数据无法使用：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="234"/>
+        <source>the local store is busy, try again: {reason}</source>
+        <translation>本地数据繁忙，请重试：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="235"/>
+        <source>the local store must be a file</source>
+        <translation>本地数据须为文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="236"/>
+        <source>the phone number is empty</source>
+        <translation>电话号码未填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="237"/>
+        <source>the store cannot use write-ahead logging here (mode {mode})</source>
+        <translation>本地数据在此无法使用预写日志（模式 {mode}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="238"/>
+        <source>the store has no counter {name!r}</source>
+        <translation>本地数据中没有计数器 {name!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="239"/>
+        <source>the store&apos;s driver is not sqlite3; cannot back it up</source>
+        <translation>本地数据的驱动不是 sqlite3，无法备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="240"/>
+        <source>the target wait cannot be negative</source>
+        <translation>目标等候时间不能为负</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="241"/>
+        <source>the unit of work is not entered: use it in a `with` block</source>
+        <translation>工作单元尚未进入：请在 `with` 语句块中使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="242"/>
+        <source>the {label} is empty</source>
+        <translation>{label}未填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="243"/>
+        <source>there is no refusal request to approve</source>
+        <translation>没有待批准的不予受理申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="244"/>
+        <source>there is no refusal request to decline</source>
+        <translation>没有可驳回的不予受理申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="245"/>
+        <source>this bad rating has already been followed up</source>
+        <translation>这条差评已回访整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="246"/>
+        <source>this case has already been rated (one rating per case)</source>
+        <translation>本办件已评价（每件只能评价一次）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="247"/>
+        <source>this counter has no device identity yet: register it first</source>
+        <translation>本窗口还没有设备身份：请先登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="248"/>
+        <source>this counter is not enrolled with {url} yet: ask the administrator for a one-time enrolment code and start with --enrolment-code CODE (or ${variable})</source>
+        <translation>本窗口尚未在 {url} 登记：请向管理员索取一次性登记码，并用 --enrolment-code 登记码 启动（或设置 ${variable}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="253"/>
+        <source>this store belongs to device {device} ({hall}-{counter}), not to {other_device} ({other_hall}-{other_counter})</source>
+        <translation>本地数据属于设备 {device}（{hall}-{counter}），而非 {other_device}（{other_hall}-{other_counter}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="258"/>
+        <source>this store has schema version {current}, but this Window Clerk only knows versions up to {latest}: install the newer Window Clerk again; the store was left untouched</source>
+        <translation>本地数据的结构版本为 {current}，本程序只支持到 {latest}：请重新安装较新的窗口办件系统；本地数据未作改动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="263"/>
+        <source>this unit of work is already in use; make one per action</source>
+        <translation>此工作单元已在使用中；每个操作须单独创建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="264"/>
+        <source>this {screen} is not enrolled with {url} yet: ask the administrator for a one-time enrolment code and start with --enrolment-code CODE (or ${variable})</source>
+        <translation>此{screen}尚未在 {url} 登记：请向管理员索取一次性登记码，并用 --enrolment-code 登记码 启动（或设置 ${variable}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="269"/>
+        <source>ticket prefix must be 1 to 4 letters A-Z, not {prefix!r}</source>
+        <translation>号票前缀须为 1 至 4 个大写字母 A-Z，而非 {prefix!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="270"/>
+        <source>ticket sequence starts at 1, not {seq}</source>
+        <translation>号票序号从 1 开始，而非 {seq}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="271"/>
+        <source>ticket {number} can be recalled from {time}, not before</source>
+        <translation>{number} 号须在 {time} 之后才能重呼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="272"/>
+        <source>ticket {number} cannot {action}: it is {state}, not {allowed}</source>
+        <translation>{number} 号无法{action}：当前为“{state}”，而非“{allowed}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="273"/>
+        <source>ticket {number} changed meanwhile: try again</source>
+        <translation>{number} 号刚被他人改动：请重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="274"/>
+        <source>ticket {number} does not belong to queue {prefix}</source>
+        <translation>{number} 号不属于 {prefix} 队列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="275"/>
+        <source>ticket {number} has used all {limit} recalls</source>
+        <translation>{number} 号已用完 {limit} 次重呼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="276"/>
+        <source>ticket {number} is at counter {counter}; only it can transfer it</source>
+        <translation>{number} 号在窗口 {counter}，只有该窗口可以转移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="277"/>
+        <source>ticket {number} is at counter {holder}, not counter {counter}</source>
+        <translation>{number} 号在窗口 {holder}，不在窗口 {counter}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="278"/>
+        <source>ticket {number} is not one of counter {counter}&apos;s own</source>
+        <translation>{number} 号不是窗口 {counter} 自己的号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="279"/>
+        <source>ticket {number} is still {state} at counter {counter}: finish, park, transfer or mark it missed before calling again</source>
+        <translation>{number} 号在窗口 {counter} 仍为“{state}”：请先办结、暂存、转移或标记过号，再叫下一号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="284"/>
+        <source>ticket {number} is {state}, not missed</source>
+        <translation>{number} 号当前为“{state}”，不是过号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="285"/>
+        <source>ticket {number} waits for counter {target_counter}</source>
+        <translation>{number} 号指定由窗口 {target_counter} 办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="286"/>
+        <source>ticket {number} waits for staff member {target_staff}</source>
+        <translation>{number} 号指定由工作人员 {target_staff} 办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="287"/>
+        <source>ticket {number}: service cannot end before it started</source>
+        <translation>{number} 号：办理结束时间不能早于开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="288"/>
+        <source>ticket {number}: {kind} goes back</source>
+        <translation>{number} 号：“{kind}”事件的时间倒退</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="289"/>
+        <source>tickets ahead cannot be negative, not {ahead}</source>
+        <translation>前面等候人数不能为负，而非 {ahead}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="290"/>
+        <source>time limit: value must not be negative, got {value}</source>
+        <translation>时限：数值不能为负，实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="291"/>
+        <source>times must be timezone-aware</source>
+        <translation>时间须带时区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="292"/>
+        <source>tracking number</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="293"/>
+        <source>transferred</source>
+        <translation>已转移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="294"/>
+        <source>upgrading the store to version {version} ({description}) failed and was undone; the store stays at version {previous}: {reason}</source>
+        <translation>本地数据升级到版本 {version}（{description}）失败，已撤销；仍为版本 {previous}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="299"/>
+        <source>value is not plain JSON: {reason}</source>
+        <translation>值不是普通 JSON：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="300"/>
+        <source>void</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="301"/>
+        <source>waiting</source>
+        <translation>等候中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="302"/>
+        <source>warning policy: min_days must not be negative: {min_days}</source>
+        <translation>预警规则：最少天数不能为负：{min_days}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="303"/>
+        <source>warning policy: share must lie in [0, 1], got {share}</source>
+        <translation>预警规则：比例须在 [0, 1] 之间，实际为 {share}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="304"/>
+        <source>weights given for services the counter does not serve: {services}</source>
+        <translation>为本窗口不办理的业务设置了权重：{services}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="305"/>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="306"/>
+        <source>working days: n must not be negative, got {n}</source>
+        <translation>工作日：天数不能为负，实际为 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="307"/>
+        <source>year {year} cannot appear in a document number</source>
+        <translation>文书编号中不能使用年份 {year}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="308"/>
+        <source>{intent} cannot change a case&apos;s rating</source>
+        <translation>{intent} 不能改动办件的评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="309"/>
+        <source>{kind}.{name} is missing</source>
+        <translation>缺少 {kind}.{name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="310"/>
+        <source>{kind}.{name}: expected a list</source>
+        <translation>{kind}.{name}：应为列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="311"/>
+        <source>{kind}.{name}: expected {hint}, got {type}</source>
+        <translation>{kind}.{name}：应为 {hint}，实际为 {type}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="312"/>
+        <source>{kind}.{name}: {value} is not allowed</source>
+        <translation>{kind}.{name}：不允许 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="313"/>
+        <source>{kind}: expected an object</source>
+        <translation>{kind}：应为对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="314"/>
+        <source>{number!r} is not a counter-local number such as W03-001</source>
+        <translation>{number!r} 不是 W03-001 这样的本窗口号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="315"/>
+        <source>{number!r} is not a ticket number such as A001</source>
+        <translation>{number!r} 不是 A001 这样的号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="316"/>
+        <source>{refusal}: {reason}</source>
+        <translation>{refusal}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="317"/>
+        <source>{sha256!r} is not a SHA-256</source>
+        <translation>{sha256!r} 不是 SHA-256 值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="318"/>
+        <source>{state} is not an answer of the registry</source>
+        <translation>{state} 不是中心的答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="319"/>
+        <source>{text!r} is not a document number (HALL-COUNTER-EPOCH-YEAR-SEQ)</source>
+        <translation>{text!r} 不是文书编号（大厅-窗口-纪元-年份-序号）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="320"/>
+        <source>{text!r} is not an outcome</source>
+        <translation>{text!r} 不是办理结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="321"/>
+        <source>{value!r} is not a UUID</source>
+        <translation>{value!r} 不是 UUID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="322"/>
+        <source>{value!r} is not a version 7 UUID</source>
+        <translation>{value!r} 不是第 7 版 UUID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="323"/>
+        <source>{what} cannot be approved by the person who asked for it</source>
+        <translation>{what}不能由提出申请的本人批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="324"/>
+        <source>{what} must be timezone-aware, got {value}</source>
+        <translation>{what} 须带时区，实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="325"/>
+        <source>{what} needs a supervisor&apos;s approval; {name} is a clerk</source>
+        <translation>{what}须经负责人批准；{name} 是窗口工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="326"/>
+        <source>{where}: expected a list</source>
+        <translation>{where}：应为列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="327"/>
+        <source>{where}: expected an object</source>
+        <translation>{where}：应为对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="328"/>
+        <source>{where}: expected {hint}, got {type}</source>
+        <translation>{where}：应为 {hint}，实际为 {type}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="329"/>
+        <source>{where}: may not be null</source>
+        <translation>{where}：不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="330"/>
+        <source>{where}: {value} is not allowed</source>
+        <translation>{where}：不允许 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="331"/>
+        <source>不满意 and 非常不满意 need at least one reason from the list</source>
+        <translation>“不满意”和“非常不满意”须至少选择一个原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="332"/>
+        <source>容缺 material is still owed</source>
+        <translation>仍有容缺材料未补交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="333"/>
+        <source>容缺 material is still owed; it must arrive before approval</source>
+        <translation>仍有容缺材料未补交；须在批准前补齐</translation>
     </message>
 </context>
 </TS>

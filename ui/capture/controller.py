@@ -30,6 +30,7 @@ from clerk.services.views import ActionResult
 from clerk.staff import Actor
 from ui.capture.strip import ScanRow, scan_rows
 from ui.capture.validate import Accepted, Refused, check_bytes, check_file, refusal_text
+from ui.errors import explain_error
 from ui.queue.lane import Lane
 
 _log = logging.getLogger(__name__)
@@ -192,10 +193,13 @@ class CaptureController(QObject):
             self._list_failed(error)
             return
         _log.warning("a scan was not kept: %s", error.reason)
+        cause = error.__cause__  # the domain's refusal is put into words here, on the GUI thread
+        reason = explain_error(cause) if isinstance(cause, ClerkError) else error.reason
         text = self.tr("{name} was not kept: {reason}")
-        self.refused.emit(text.format(name=error.path.name, reason=error.reason))
+        self.refused.emit(text.format(name=error.path.name, reason=reason))
 
     def _list_failed(self, error: Exception) -> None:
         _log.warning("the case's scans cannot be listed: %s", error)
         text = self.tr("The scans of this case cannot be listed: {reason}")
-        self.refused.emit(text.format(reason=str(error)))
+        reason = explain_error(error) if isinstance(error, ClerkError) else str(error)
+        self.refused.emit(text.format(reason=reason))

@@ -1,8 +1,9 @@
 """Words for the decisions' screens: domain values as the clerk reads them, and error texts.
 
 `explain` is the one function through which an error of a decision reaches the clerk: the
-domain's own message (it names the rule or the field) after a translated lead that says what
-kind of problem it is. Errors nobody planned for are logged and shown as such.
+domain's own message (it names the rule or the field; `ui.errors.explain_error` translates it)
+after a translated lead that says what kind of problem it is. Errors nobody planned for are
+logged and shown as such.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from clerk.identity import IdCheck, IdProblem
 from clerk.materials import Problem
 from printing.errors import DocumentDataError, PrinterError
 from sync.login import LoginRefused
+from ui.errors import explain_error
 
 _log = logging.getLogger(__name__)
 
@@ -114,7 +116,7 @@ def explain(error: Exception) -> str:
     if isinstance(error, PrinterError | DocumentDataError):
         return print_failed_text(str(error))
     if isinstance(error, ClerkError):
-        return _lead(error).format(message=str(error))
+        return _lead(error).format(message=explain_error(error))
     _log.error("a decision failed unexpectedly", exc_info=error)
     return QCoreApplication.translate(
         "Decisions", "Something went wrong; the error is in the log. Nothing was saved."

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from clerk.errors import ClerkError, NotFound
 from clerk.store import StoreBusy
 from printing.errors import PrintingError
+from ui.errors import explain_error
 
 
 def error_text(error: Exception, log: logging.Logger) -> str:
@@ -26,8 +27,12 @@ def error_text(error: Exception, log: logging.Logger) -> str:
             "Followup", "The local store is busy. Please try again in a moment."
         )
     if isinstance(error, NotFound):
-        return QCoreApplication.translate("Followup", "Not found: {reason}").format(reason=error)
-    if isinstance(error, ClerkError | PrintingError):
+        return QCoreApplication.translate("Followup", "Not found: {reason}").format(
+            reason=explain_error(error)
+        )
+    if isinstance(error, ClerkError):
+        return explain_error(error)
+    if isinstance(error, PrintingError):
         return str(error)
     log.error("a follow-up call failed", exc_info=error)
     return QCoreApplication.translate(

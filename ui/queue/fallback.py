@@ -31,6 +31,7 @@ from clerk.store import Store
 from clerk.store.queue_local import LocalQueueBook
 from sync.client import RegistryClient
 from sync.queue_offline import OfflineQueueClient, Reconciler
+from ui.errors import explain_error
 from ui.queue.lane import Lane
 from ui.queue.local import LocalQueue
 from ui.queue.port import (
@@ -183,7 +184,9 @@ class FallbackQueue(QObject):
             return
         if not isinstance(error, ClerkError):
             _log.error("reconciling the local queue failed", exc_info=error)
-        self.reconcile_failed.emit(str(error))
+        self.reconcile_failed.emit(
+            explain_error(error) if isinstance(error, ClerkError) else str(error)
+        )
 
     def _mode_changed(self, local: bool) -> None:
         if local:

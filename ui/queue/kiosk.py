@@ -37,6 +37,7 @@ from printing.build import DocumentKind, build
 from printing.documents import QueueTicket
 from printing.errors import PrinterError, PrintingError
 from printing.spooler import Printer
+from ui.errors import explain_error
 from ui.queue import look
 from ui.queue.lane import Lane
 from ui.queue.memory import hall_now
@@ -319,7 +320,9 @@ class Kiosk(QWidget):
             return
         if not isinstance(error, ClerkError):
             _log.error("issuing a ticket failed", exc_info=error)
-        text = str(error) if isinstance(error, ClerkError) else self.tr("Please try again.")
+        text = (
+            explain_error(error) if isinstance(error, ClerkError) else self.tr("Please try again.")
+        )
         self.status.setText(self.tr("No ticket was issued: {reason}").format(reason=text))
         self.status.show()
 

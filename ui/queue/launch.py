@@ -26,6 +26,7 @@ from sync.client import RegistryClient
 from sync.embedded import EmbeddedRegistryFailed
 from sync.queue_client import QueueClient
 from sync.queue_device import DISPLAY, KIOSK, ScreenConnection, open_screen
+from ui.errors import explain_error
 from ui.queue.announcer import Announcer, QtSpeaker, SoundChime, Speaker, TimedSpeaker
 from ui.queue.demo import DEMO_HALL, DemoTraffic, demo_queue
 from ui.queue.display import HallDisplay
@@ -226,7 +227,8 @@ def run_public_screen(
             )
     except (ClerkError, EmbeddedRegistryFailed) as error:
         _log.error("the %s has no queue: %s", KIOSK if kiosk else DISPLAY, error)
-        message = app.tr("The hall queue is not available:\n{error}").format(error=error)
+        reason = explain_error(error) if isinstance(error, ClerkError) else str(error)
+        message = app.tr("The hall queue is not available:\n{error}").format(error=reason)
         QMessageBox.critical(None, app.tr("Window Clerk"), message)
         return EXIT_NO_QUEUE
     screen.widget.showFullScreen()

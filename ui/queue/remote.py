@@ -85,7 +85,11 @@ def hall_time(text: str) -> datetime:
 
 @contextmanager
 def registry_errors() -> Iterator[None]:
-    """Convert the client's errors to the port's (see the module)."""
+    """Convert the client's errors to the port's (see the module).
+
+    The registry words its refusals in English (its Problem answers); they stay plain messages
+    with no parameters, which `ui.errors.explain_error` shows as they came.
+    """
     try:
         yield
     except (Offline, Busy, SlowDown) as error:

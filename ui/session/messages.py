@@ -11,6 +11,7 @@ from clerk.errors import ClerkError, RuleViolation
 from sync.client import Busy, NotEnrolled, Offline, Refused, UpdateNeeded
 from sync.embedded import EmbeddedRegistryFailed
 from sync.login import LoginRefused
+from ui.errors import explain_error
 
 _log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # the name lupdate looks for: translate("Session", …)
@@ -35,7 +36,7 @@ def login_message(error: LoginRefused) -> str:
         )
     if "wrong staff number or password" in str(error):
         return translate("Session", "Wrong staff number or password.")
-    return translate("Session", "Sign-in refused: {reason}").format(reason=error)
+    return translate("Session", "Sign-in refused: {reason}").format(reason=explain_error(error))
 
 
 def user_message(error: Exception) -> str:
@@ -78,7 +79,9 @@ def _registry_message(error: Busy | UpdateNeeded | Refused) -> str:
         return translate(
             "Session", "This Window Clerk is too old for the registry: please update it."
         )
-    return translate("Session", "The registry refused: {reason}").format(reason=error)
+    return translate("Session", "The registry refused: {reason}").format(
+        reason=explain_error(error)
+    )
 
 
 def _other_message(error: Exception) -> str:
@@ -89,8 +92,8 @@ def _other_message(error: Exception) -> str:
     if isinstance(error, RuleViolation):
         return translate(
             "Session", "The data of this counter belong to another counter: {reason}"
-        ).format(reason=error)
+        ).format(reason=explain_error(error))
     if isinstance(error, ClerkError):
-        return translate("Session", "The step failed: {reason}").format(reason=error)
+        return translate("Session", "The step failed: {reason}").format(reason=explain_error(error))
     _log.error("unexpected failure in the session screens", exc_info=error)
     return translate("Session", "Something unexpected went wrong; the details are in the log.")
