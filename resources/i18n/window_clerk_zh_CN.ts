@@ -4175,37 +4175,37 @@
 <context>
     <name>WorkbenchWindow</name>
     <message>
-        <location filename="../../ui/workbench/window.py" line="224"/>
+        <location filename="../../ui/workbench/window.py" line="231"/>
         <source>Window Clerk — counter {counter}</source>
         <translation>窗口办件 — {counter}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/window.py" line="226"/>
+        <location filename="../../ui/workbench/window.py" line="233"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/window.py" line="227"/>
+        <location filename="../../ui/workbench/window.py" line="234"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/window.py" line="228"/>
+        <location filename="../../ui/workbench/window.py" line="235"/>
         <source>Lock the screen (Ctrl+L)</source>
         <translation>锁定屏幕 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/window.py" line="229"/>
+        <location filename="../../ui/workbench/window.py" line="236"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/window.py" line="231"/>
+        <location filename="../../ui/workbench/window.py" line="238"/>
         <source>Queue</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/window.py" line="285"/>
+        <location filename="../../ui/workbench/window.py" line="296"/>
         <source>Loading failed; the error is in the log.</source>
         <translation>加载失败，错误已记入日志。</translation>
     </message>
@@ -4231,7 +4231,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="313"/>
+        <location filename="../../ui/app.py" line="335"/>
         <location filename="../../ui/queue/launch.py" line="232"/>
         <source>Window Clerk</source>
         <translation>窗口办件</translation>

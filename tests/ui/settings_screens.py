@@ -31,7 +31,6 @@ BIN = Path(sys.executable).parent
 TS = ROOT / "resources" / "i18n" / "window_clerk_zh_CN.ts"
 SOURCES = (
     "ui/settings_dialog.py",
-    "ui/main_window.py",
     "ui/sync_status.py",
     "ui/catalogue_view.py",
 )

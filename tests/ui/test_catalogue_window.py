@@ -1,11 +1,7 @@
-"""The interim counter window: the catalogue list, its filter, its language, its start command."""
+"""The catalogue page of the workbench: the list of service items, its filter, its language."""
 
 from __future__ import annotations
 
-import os
-import sqlite3
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,8 +15,7 @@ from pytestqt.qtbot import QtBot
 from clerk.catalog import load_catalogue
 from clerk.services import ItemSummary
 from clerk.services.views import item_summary
-from ui.catalogue_view import CatalogueModel
-from ui.main_window import MainWindow
+from ui.catalogue_view import CatalogueModel, CatalogueView
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "resources" / "catalogue" / "demo.json"
@@ -46,12 +41,11 @@ def test_model_passes_qt_model_tester(qtmodeltester: ModelTester) -> None:
     assert model.rowCount() == 3
 
 
-def test_window_lists_every_item_and_filters_by_name(qtbot: QtBot) -> None:
+def test_the_view_lists_every_item_and_filters_by_name(qtbot: QtBot) -> None:
     items = demo_items()
-    window = MainWindow(items, counter_label="SF01 · W05")
-    qtbot.addWidget(window)
-    window.show()
-    view = window.catalogue
+    view = CatalogueView(items)
+    qtbot.addWidget(view)
+    view.show()
     assert view.proxy.rowCount() == len(items) >= 15
     type_chinese(view.filter, "食品")
     assert view.proxy.rowCount() == 1
@@ -62,13 +56,11 @@ def test_window_lists_every_item_and_filters_by_name(qtbot: QtBot) -> None:
 
 
 def test_chinese_is_the_default_language(qtbot: QtBot, chinese: object) -> None:
-    window = MainWindow(demo_items(), counter_label="SF01 · W05")
-    qtbot.addWidget(window)
-    header = window.catalogue.model.headerData(1, Qt.Orientation.Horizontal)
+    view = CatalogueView(demo_items())
+    qtbot.addWidget(view)
+    header = view.model.headerData(1, Qt.Orientation.Horizontal)
     assert header == "服务事项"
-    assert window.windowTitle() == "窗口办件 — 事项目录"
-    assert "个服务事项" in window.statusBar().currentMessage()
-    assert window.catalogue.model.data(window.catalogue.model.index(0, 3)) in {
+    assert view.model.data(view.model.index(0, 3)) in {
         "即收即办",
         "当日办结",
         "限时办结",
@@ -77,22 +69,6 @@ def test_chinese_is_the_default_language(qtbot: QtBot, chinese: object) -> None:
 
 
 def test_english_without_translation(qtbot: QtBot, qapp: QApplication) -> None:
-    window = MainWindow(demo_items(), counter_label="SF01 · W05")
-    qtbot.addWidget(window)
-    assert window.catalogue.model.headerData(1, Qt.Orientation.Horizontal) == "Service item"
-
-
-def test_start_command_opens_the_counter_twice_on_one_store(tmp_path: Path) -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    command = [sys.executable, str(ROOT / "main.py"), "--self-test", "--data-dir", str(tmp_path)]
-    for _ in range(2):  # the second start finds its store and its device again
-        done = subprocess.run(
-            command, check=False, env=env, capture_output=True, text=True, timeout=120
-        )
-        assert done.returncode == 0, done.stderr
-    with sqlite3.connect(tmp_path / "counter.db") as db:
-        items = db.execute("SELECT count(*) FROM catalogue_items").fetchone()[0]
-        devices = db.execute("SELECT hall, counter FROM device").fetchall()
-    assert items >= 15
-    assert devices == [("DEMO", "W01")]
-    assert (tmp_path / "window-clerk.log").exists()
+    view = CatalogueView(demo_items())
+    qtbot.addWidget(view)
+    assert view.model.headerData(1, Qt.Orientation.Horizontal) == "Service item"

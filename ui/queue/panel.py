@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from clerk.errors import ClerkError
 from clerk.queue import TicketState
+from ui.errors import explain_error
 from ui.queue.actions import DEFAULT_KEYS, CallBlock, QueueAction, allowed, call_block
 from ui.queue.dialogs import FinishChoice, PanelDialogs, QtPanelDialogs, VisitDocument
 from ui.queue.fallback import FallbackQueue
@@ -94,7 +95,8 @@ class QueuePanel(QWidget):
         self._finishing: FinishChoice | None = None
         self.waiting = WaitingModel()
         self.queue_actions: dict[QueueAction, QAction] = {}
-        self._build(keys)
+        self._build()
+        self.set_keys(keys)
         self.local_bar = None if fallback is None else self._local_bar(fallback, offline_dialogs)
         self._refresher = QTimer(self)
         self._refresher.setInterval(refresh_ms)
@@ -105,7 +107,7 @@ class QueuePanel(QWidget):
 
     # Building -------------------------------------------------------------------------------
 
-    def _build(self, keys: Mapping[QueueAction, str]) -> None:
+    def _build(self) -> None:
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Queue · counter {counter}").format(counter=self.seat.counter))
         title.setObjectName("panelTitle")
@@ -122,7 +124,7 @@ class QueuePanel(QWidget):
         self.message.setWordWrap(True)
         for widget in (title, self.number, self.state, self.blocked):
             layout.addWidget(widget)
-        layout.addLayout(self._buttons(keys))
+        layout.addLayout(self._buttons())
         layout.addWidget(self.parked)
         self.table = QTableView(self)
         self.table.setModel(self.waiting)
@@ -157,19 +159,11 @@ class QueuePanel(QWidget):
         layout.insertWidget(0, bar)
         return bar
 
-    def _buttons(self, keys: Mapping[QueueAction, str]) -> QGridLayout:
+    def _buttons(self) -> QGridLayout:
         grid = QGridLayout()
-        taken: set[str] = set()
         for position, action in enumerate(QueueAction):
             qaction = QAction(self)
             qaction.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            sequence = QKeySequence(keys.get(action, ""))
-            if sequence.isEmpty() or sequence.toString() in taken:
-                if not sequence.isEmpty():
-                    _log.warning("key %s is given twice; %s has none", sequence.toString(), action)
-                sequence = QKeySequence()
-            taken.add(sequence.toString())
-            qaction.setShortcut(sequence)
             qaction.triggered.connect(lambda _=False, a=action: self.trigger(a))
             self.addAction(qaction)
             self.queue_actions[action] = qaction
@@ -195,6 +189,25 @@ class QueuePanel(QWidget):
             _A.FINISH: self.tr("Finish"),
         }
         return labels[action]
+
+    def set_keys(self, keys: Mapping[QueueAction, str]) -> None:
+        """Put the actions on these keys (a key given twice stays with the first action)."""
+        taken: set[str] = set()
+        for action, qaction in self.queue_actions.items():
+            sequence = QKeySequence(keys.get(action, ""))
+            if sequence.isEmpty() or sequence.toString() in taken:
+                if not sequence.isEmpty():
+                    _log.warning("key %s is given twice; %s has none", sequence.toString(), action)
+                sequence = QKeySequence()
+            taken.add(sequence.toString())
+            qaction.setShortcut(sequence)
+        self._update()
+
+    def set_staff(self, staff: str) -> None:
+        """The clerk now signed in at the counter: the panel's moves carry their number."""
+        self.seat = Seat(self.seat.counter, staff)
+        if self.local_bar is not None:
+            self.local_bar.seat = self.seat
 
     # The visit ------------------------------------------------------------------------------
 
@@ -310,9 +323,11 @@ class QueuePanel(QWidget):
 
     def _report(self, error: Exception) -> None:
         if isinstance(error, QueueUnavailable):
-            text = self.tr("The queue cannot be reached: {error}").format(error=error)
+            text = self.tr("The queue cannot be reached: {error}").format(
+                error=explain_error(error)
+            )
         elif isinstance(error, ClerkError):
-            text = str(error)
+            text = explain_error(error)
         else:
             _log.error("a queue move failed", exc_info=error)
             text = self.tr("The queue failed unexpectedly; the error is in the log.")

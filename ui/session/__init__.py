@@ -12,7 +12,7 @@ How `ui.app` uses it::
     authenticator = Authenticator.for_connection(connection)   # its own registry client
     label = f"{device.hall} · {device.counter}"
     login = sign_in(authenticator, counter_label=label)        # None: cancelled, quit
-    window = MainWindow(...)
+    window = WorkbenchWindow(parts, queue=..., scanner=...)
     session = start_session(
         window, login=login, authenticator=authenticator, settings=settings, counter_label=label
     )
