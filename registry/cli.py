@@ -29,8 +29,8 @@ from clerk.staff import Role
 from clerk.store import open_store
 from registry import admin, cases
 from registry.db import create_registry_engine, migrate, renew_epoch, transaction, utc_now
-from registry.errors import RegistryError
-from registry.server import EmbeddedSetup, prepare_embedded, serve
+from registry.errors import ConfigurationError, RegistryError
+from registry.server import EmbeddedSetup, TlsFiles, prepare_embedded, serve
 from registry.settings import ENV_PREFIX, default_database_url, from_environment
 
 
@@ -77,6 +77,10 @@ def check_audit(path: Path, out: TextIO) -> int:
     return 1
 
 
+_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+"""What $WINDOW_CLERK_REGISTRY_LOG_LEVEL may say (INFO by default)."""
+
+
 def _serve_parsers(commands: Any) -> None:
     serve = commands.add_parser("serve", help="serve the HTTP API")
     serve.add_argument("--host", default="127.0.0.1")
@@ -87,6 +91,8 @@ def _serve_parsers(commands: Any) -> None:
     )
     serve.add_argument("--port-file", type=Path, help="write the bound port here (with --port 0)")
     serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--tls-cert", type=Path, help="serve HTTPS with this certificate (PEM)")
+    serve.add_argument("--tls-key", type=Path, help="the certificate's private key (PEM)")
     embedded = commands.add_parser("embedded", help="a counter's own registry (demo hall, SQLite)")
     embedded.add_argument("--data-dir", type=Path, required=True)
     embedded.add_argument("--port-file", type=Path, required=True)
@@ -139,8 +145,10 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
     """Run the command line; returns the exit code."""
     args = parser().parse_args(argv)
+    level = os.environ.get(f"{ENV_PREFIX}LOG_LEVEL", "INFO").upper()
     logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        level=level if level in _LOG_LEVELS else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     try:
         if args.command == "serve":
@@ -151,6 +159,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
                 port=args.port,
                 port_file=args.port_file,
                 workers=args.workers,
+                tls=_tls_files(args),
             )
             return 0
         if args.command == "embedded":
@@ -162,6 +171,22 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
     except RegistryError as error:
         out.write(f"refused: {error}\n")
         return 2
+
+
+def _tls_files(args: argparse.Namespace) -> TlsFiles | None:
+    """The TLS files named on the command line (both or neither).
+
+    Raises:
+        ConfigurationError: only one was given, or one cannot be read.
+    """
+    if args.tls_cert is None and args.tls_key is None:
+        return None
+    if args.tls_cert is None or args.tls_key is None:
+        raise ConfigurationError("give both --tls-cert and --tls-key to serve HTTPS")
+    for path in (args.tls_cert, args.tls_key):
+        if not path.is_file():
+            raise ConfigurationError(f"the TLS file {path} does not exist or is not a file")
+    return TlsFiles(cert=args.tls_cert, key=args.tls_key)
 
 
 def run_admin(args: argparse.Namespace, out: TextIO) -> int:

@@ -85,10 +85,28 @@ def listening_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
+@dataclass(frozen=True, slots=True)
+class TlsFiles:
+    """The certificate chain and private key (PEM) the registry serves HTTPS with."""
+
+    cert: Path
+    key: Path
+
+
 def serve(
-    settings: Settings, *, host: str, port: int, port_file: Path | None = None, workers: int = 1
+    settings: Settings,
+    *,
+    host: str,
+    port: int,
+    port_file: Path | None = None,
+    workers: int = 1,
+    tls: TlsFiles | None = None,
 ) -> None:
-    """Migrate, then serve until interrupted; writes the bound port to `port_file` if given."""
+    """Migrate, then serve until interrupted; writes the bound port to `port_file` if given.
+
+    With `tls` the registry serves HTTPS only (plain HTTP on that port is refused).
+    """
+    cert, key = (str(tls.cert), str(tls.key)) if tls is not None else (None, None)
     engine = create_registry_engine(settings.database_url)
     migrate(engine)
     if workers > 1:
@@ -102,6 +120,8 @@ def serve(
             access_log=False,
             log_level="warning",
             timeout_graceful_shutdown=GRACEFUL_STOP_SECONDS,
+            ssl_certfile=cert,
+            ssl_keyfile=key,
         )
         return
     sock = listening_socket(host, port)
@@ -115,8 +135,11 @@ def serve(
         log_level="warning",
         timeout_keep_alive=30,
         timeout_graceful_shutdown=GRACEFUL_STOP_SECONDS,
+        ssl_certfile=cert,
+        ssl_keyfile=key,
     )
-    _log.info("registry serving on %s:%d", host, sock.getsockname()[1])
+    scheme = "https" if tls is not None else "http"
+    _log.info("registry serving on %s://%s:%d", scheme, host, sock.getsockname()[1])
     uvicorn.Server(config).run(sockets=[sock])
 
 

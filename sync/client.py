@@ -1,9 +1,10 @@
 """The one HTTP client of the registry: timeouts, gzip, a User-Agent, errors mapped to ours.
 
 Every call has a connect and a read timeout; pushes are sent gzipped; every answer's epoch
-header is read. Transport failures (refused, reset, timed out, truncated) become `Offline`;
-the registry's refusals become `Refused` with its code and message; 5xx, 429 and 503 become
-`Busy` with the registry's Retry-After when it gave one.
+header is read. The registry's certificate is verified (a custom CA bundle may be given); a
+certificate that fails becomes `TlsError`. Other transport failures (refused, reset, timed
+out, truncated) become `Offline`; the registry's refusals become `Refused` with its code and
+message; 5xx, 429 and 503 become `Busy` with the registry's Retry-After when it gave one.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import os
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -38,6 +40,8 @@ _log = logging.getLogger(__name__)
 _T = TypeVar("_T")
 
 USER_AGENT = "WindowClerk/0.1 (counter; protocol 1)"
+CA_BUNDLE_ENV = "WINDOW_CLERK_CA_BUNDLE"
+"""A PEM file of the CA certificates to trust for the registry (else the system's defaults)."""
 CONNECT_TIMEOUT = 3.05
 READ_TIMEOUT = 30.0
 
@@ -48,6 +52,14 @@ class SyncError(ClerkError):
 
 class Offline(SyncError):
     """The registry could not be reached or the answer was cut off; try again later."""
+
+
+class TlsError(Offline):
+    """The registry's TLS certificate could not be verified (unknown CA, wrong host name, expired).
+
+    An `Offline` too (nothing reached the registry, the work waits in the outbox), but one a
+    person must fix: the address, or the CA bundle (`ca_bundle`, or $WINDOW_CLERK_CA_BUNDLE).
+    """
 
 
 class Busy(SyncError):
@@ -102,8 +114,22 @@ class RegistryClient:
         token: str | None = None,
         timeout: tuple[float, float] = (CONNECT_TIMEOUT, READ_TIMEOUT),
         session: requests.Session | None = None,
+        ca_bundle: str | os.PathLike[str] | None = None,
     ) -> None:
+        """Prepare a client; nothing is sent until the first call.
+
+        Args:
+            base_url: the registry's address, http://… or https://….
+            token: this counter's credential, once enrolled.
+            timeout: (connect, read) seconds for every call.
+            session: a `requests.Session` to use (one is made otherwise).
+            ca_bundle: a PEM file of CA certificates to verify the registry's certificate with;
+                by default $WINDOW_CLERK_CA_BUNDLE, else the system's trusted CAs.
+        """
         self.base_url = base_url.rstrip("/")
+        bundle = ca_bundle if ca_bundle is not None else os.environ.get(CA_BUNDLE_ENV) or None
+        # Passed with every request: a session-wide `verify` would lose to $REQUESTS_CA_BUNDLE.
+        self.verify: str | bool = os.fspath(bundle) if bundle is not None else True
         self.token = token
         self.timeout = timeout
         self.last_epoch: str | None = None
@@ -207,8 +233,15 @@ class RegistryClient:
                 params=params,
                 headers=all_headers,
                 timeout=self.timeout,
+                verify=self.verify,
             )
             body = _json_body(response)
+        except requests.exceptions.SSLError as err:
+            # The type's name stays in the message: ui.session.messages looks for "SSLError".
+            reason = _tls_reason(err)
+            raise TlsError(
+                f"the registry's TLS certificate could not be verified (SSLError): {reason}"
+            ) from None
         except (requests.ConnectionError, requests.Timeout) as err:
             raise Offline(f"the registry cannot be reached: {type(err).__name__}") from None
         except (
@@ -232,6 +265,15 @@ class RegistryClient:
             return from_wire(kind, answer.body)
         except InvalidInput as err:
             raise Offline(f"the registry's answer is not a {kind.__name__}: {err}") from None
+
+
+def _tls_reason(error: requests.exceptions.SSLError) -> str:
+    """The innermost reason of a TLS failure, e.g. "certificate verify failed: …"."""
+    reason: BaseException = error
+    while reason.args and isinstance(reason.args[0], BaseException):
+        reason = reason.args[0]
+    reason = getattr(reason, "reason", None) or reason
+    return str(reason)[:300]
 
 
 def _json_body(response: requests.Response) -> Any:

@@ -8,7 +8,7 @@ import math
 from PySide6.QtCore import QCoreApplication
 
 from clerk.errors import ClerkError, RuleViolation
-from sync.client import Busy, NotEnrolled, Offline, Refused, UpdateNeeded
+from sync.client import Busy, NotEnrolled, Offline, Refused, TlsError, UpdateNeeded
 from sync.embedded import EmbeddedRegistryFailed
 from sync.login import LoginRefused
 from ui.errors import explain_error
@@ -52,7 +52,7 @@ def user_message(error: Exception) -> str:
     if isinstance(error, LoginRefused):
         return login_message(error)
     if isinstance(error, Offline):
-        if "SSLError" in str(error):
+        if isinstance(error, TlsError):
             return translate(
                 "Session",
                 "The TLS certificate of the registry could not be verified. Check the address "

@@ -1,0 +1,67 @@
+"""`GET /api/v1/health` on a real registry process: 200 when healthy, 503 without its database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import requests
+
+from clerk.wire import EPOCH_HEADER
+from registry.db import SCHEMA_VERSION
+from registry.health import registry_version
+from tests.integration.sync.harness import SECRET, RegistryProcess
+from tests.support.fixtures import start_or_fail
+from tests.support.postgres import PostgresServer
+
+FIELDS = {"status", "version", "database", "schema_version", "epoch"}
+
+
+def health(registry: RegistryProcess) -> requests.Response:
+    """The health answer, asked without any credential."""
+    return requests.get(f"{registry.url}/api/v1/health", timeout=10)
+
+
+def test_a_healthy_registry_says_so_without_a_credential_and_without_secrets(
+    tmp_path: Path,
+) -> None:
+    registry = RegistryProcess(f"sqlite:///{tmp_path / 'registry.sqlite'}", tmp_path)
+    registry.setup_hall()
+    registry.start()
+    try:
+        answer = health(registry)
+    finally:
+        registry.close()
+    assert answer.status_code == 200
+    body = answer.json()
+    assert set(body) == FIELDS
+    assert body["status"] == "ok"
+    assert body["database"] == "reachable"
+    assert body["schema_version"] == SCHEMA_VERSION
+    assert body["version"] == registry_version() != "unknown"
+    assert body["epoch"] == answer.headers[EPOCH_HEADER]
+    for secret in (SECRET, "clerk-pass-1", "sqlite", str(tmp_path)):
+        assert secret not in answer.text
+
+
+def test_a_registry_whose_database_is_gone_answers_503(tmp_path: Path) -> None:
+    server = start_or_fail(PostgresServer())  # a server of our own, to stop under the registry
+    try:
+        server.create_database("health")
+        registry = RegistryProcess(server.url("health"), tmp_path)
+        registry.start()
+        assert health(registry).status_code == 200
+        registry.engine.dispose()  # the test's own connections, before the server goes
+        server.stop()
+        answer = health(registry)
+        registry.close()
+    finally:
+        server.stop()
+    assert answer.status_code == 503
+    body = answer.json()
+    assert set(body) == FIELDS
+    assert (body["status"], body["database"], body["schema_version"]) == (
+        "unavailable",
+        "unreachable",
+        0,
+    )
+    assert "postgresql" not in answer.text
