@@ -51,6 +51,7 @@ from ui.session.messages import user_message
 from ui.settings import COUNTER_LABEL, HALL_NAME, LANGUAGE, PROGRESS_URL, CounterSettings
 from ui.sync_status import HealthBridge
 from ui.workbench.customer import show_customer_panel
+from ui.workbench.demo_day import play_into
 from ui.workbench.parts import CounterParts, QueueHookup
 from ui.workbench.queue import counter_queue_hookup, demo_queue_hookup
 from ui.workbench.window import WorkbenchWindow
@@ -84,7 +85,17 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         help=f"scripted runs and tests: sign in as this staff member with the password in "
         f"${PASSWORD_VARIABLE}, without the dialog",
     )
-    return parser.parse_args(argv)
+    parser.add_argument(
+        "--demo-script",
+        type=Path,
+        metavar="DIR",
+        help="play the scripted demonstration day (with --staff), saving screenshots and "
+        "printed PDFs into DIR, then quit",
+    )
+    args = parser.parse_args(argv)
+    if args.demo_script and not (args.staff and os.environ.get(PASSWORD_VARIABLE)):
+        parser.error(f"--demo-script needs --staff and ${PASSWORD_VARIABLE}")
+    return args
 
 
 def data_dir(chosen: Path | None) -> Path:
@@ -193,7 +204,7 @@ def main(argv: Sequence[str]) -> int:
     GuiThreadCollector(parent=app).start()  # garbage with Qt objects is freed on this thread
     app.setOrganizationName("WindowClerk")
     app.setApplicationName("WindowClerk")
-    folder = data_dir(args.data_dir)
+    folder = data_dir(args.data_dir or (args.demo_script and args.demo_script / "counter-data"))
     configure_logging(folder)
     settings = CounterSettings(folder / SETTINGS_FILE)
     use_bundled_font(app)
@@ -276,6 +287,7 @@ def run_signed_in(
             login=login,
             authenticator=authenticator,
             self_test=args.self_test,
+            demo_script=args.demo_script,
         )
     finally:
         authenticator.close()
@@ -298,8 +310,10 @@ def run_workbench(
     login: Login | None,
     authenticator: Authenticator,
     self_test: bool,
+    demo_script: Path | None = None,
 ) -> int:
-    """Show the workbench with everything running behind it; the exit code when it closes."""
+    """Show the workbench with everything running behind it; the exit code when it closes
+    (with `demo_script`: when the scripted day has been played into that folder)."""
     parts = window.parts
     scanner = ScannerFilter(rules=burst_rules(parts.settings), parent=app)
     scanner.install(app)
@@ -321,6 +335,8 @@ def run_workbench(
         window.print_room.wake()  # what an earlier run left in the print queue
         if self_test:
             QTimer.singleShot(0, app.quit)
+        if demo_script is not None:
+            QTimer.singleShot(0, lambda: app.exit(play_into(window, demo_script)))
         return app.exec()
     finally:
         if lock is not None:
