@@ -338,42 +338,52 @@
 <context>
     <name>CaseDesk</name>
     <message>
-        <location filename="../../ui/workbench/case_desk.py" line="128"/>
+        <location filename="../../ui/workbench/case_desk.py" line="144"/>
         <source>Next scan shows:</source>
         <translation>下一份扫描件为：</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/case_desk.py" line="129"/>
+        <location filename="../../ui/workbench/case_desk.py" line="145"/>
         <source>Next applicant (Ctrl+N)</source>
         <translation>下一位申请人 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/case_desk.py" line="156"/>
+        <location filename="../../ui/workbench/case_desk.py" line="173"/>
         <source>Sign in before recording an intake.</source>
         <translation>请先登录，再登记收件。</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/case_desk.py" line="161"/>
+        <location filename="../../ui/workbench/case_desk.py" line="178"/>
         <source>Recording the intake…</source>
         <translation>正在登记收件…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/case_desk.py" line="173"/>
+        <location filename="../../ui/workbench/case_desk.py" line="190"/>
         <source>Case {number} opened for {name}.</source>
         <translation>已为 {name} 创建办件 {number}。</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/case_desk.py" line="178"/>
+        <location filename="../../ui/workbench/case_desk.py" line="195"/>
         <source>Intake</source>
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/case_desk.py" line="234"/>
+        <location filename="../../ui/workbench/case_desk.py" line="251"/>
+        <source>Receiving the materials…</source>
+        <translation>正在收件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/case_desk.py" line="254"/>
+        <source>Materials voucher</source>
+        <translation>材料收取凭证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/case_desk.py" line="284"/>
         <source>Case {number} · {item} · {status}</source>
         <translation>办件 {number} · {item} · {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/case_desk.py" line="260"/>
+        <location filename="../../ui/workbench/case_desk.py" line="310"/>
         <source>The scanner&apos;s folder cannot be read: {reason}</source>
         <translation>无法读取扫描仪文件夹：{reason}</translation>
     </message>
@@ -769,59 +779,59 @@
 <context>
     <name>DecisionBar</name>
     <message>
-        <location filename="../../ui/workbench/decision_bar.py" line="117"/>
-        <location filename="../../ui/workbench/decision_bar.py" line="129"/>
+        <location filename="../../ui/workbench/decision_bar.py" line="152"/>
+        <location filename="../../ui/workbench/decision_bar.py" line="164"/>
         <source>One-time notice</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/decision_bar.py" line="118"/>
+        <location filename="../../ui/workbench/decision_bar.py" line="153"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/decision_bar.py" line="119"/>
+        <location filename="../../ui/workbench/decision_bar.py" line="154"/>
         <source>Owed material (容缺)</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/decision_bar.py" line="120"/>
+        <location filename="../../ui/workbench/decision_bar.py" line="155"/>
         <source>Commitment (告知承诺)</source>
         <translation>告知承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/decision_bar.py" line="121"/>
+        <location filename="../../ui/workbench/decision_bar.py" line="156"/>
         <source>Refusal request</source>
         <translation>申请不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/decision_bar.py" line="122"/>
+        <location filename="../../ui/workbench/decision_bar.py" line="157"/>
         <source>Complete on the spot</source>
         <translation>即办办结</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/decision_bar.py" line="123"/>
+        <location filename="../../ui/workbench/decision_bar.py" line="158"/>
         <source>Hand out</source>
         <translation>出件</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/decision_bar.py" line="130"/>
+        <location filename="../../ui/workbench/decision_bar.py" line="165"/>
         <source>Acceptance receipt</source>
         <translation>受理通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/decision_bar.py" line="131"/>
+        <location filename="../../ui/workbench/decision_bar.py" line="166"/>
         <source>Refusal notice</source>
         <translation>不予受理告知书</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/decision_bar.py" line="132"/>
-        <location filename="../../ui/workbench/decision_bar.py" line="133"/>
+        <location filename="../../ui/workbench/decision_bar.py" line="167"/>
+        <location filename="../../ui/workbench/decision_bar.py" line="168"/>
         <source>Hand-over record</source>
         <translation>出件登记</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/decision_bar.py" line="135"/>
+        <location filename="../../ui/workbench/decision_bar.py" line="170"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
@@ -3630,6 +3640,44 @@
     </message>
 </context>
 <context>
+    <name>ReturnVisit</name>
+    <message>
+        <location filename="../../ui/workbench/corrections.py" line="106"/>
+        <source>Return visit: mark what the applicant hands in now, then Ctrl+Enter.</source>
+        <translation>申请人补正回访：标记本次递交的材料，然后按 Ctrl+Enter。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/corrections.py" line="108"/>
+        <source>Corrections received (Ctrl+Enter)</source>
+        <translation>补正材料已收 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/corrections.py" line="145"/>
+        <source>Return visit {visits} recorded for case {number}.</source>
+        <translation>已记录办件 {number} 的第 {visits} 次到窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/corrections.py" line="149"/>
+        <source>Return visit</source>
+        <translation>补正回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/corrections.py" line="168"/>
+        <source>Recording the corrections…</source>
+        <translation>正在登记补正材料…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/corrections.py" line="174"/>
+        <source>Corrections received: case {number} can be decided.</source>
+        <translation>补正材料已收：办件 {number} 可以作出决定。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/corrections.py" line="178"/>
+        <source>Corrections</source>
+        <translation>补正材料</translation>
+    </message>
+</context>
+<context>
     <name>RongqueDialog</name>
     <message>
         <location filename="../../ui/decisions/paperwork.py" line="135"/>
@@ -3693,8 +3741,8 @@
 <context>
     <name>ScanViewer</name>
     <message>
-        <location filename="../../ui/capture/viewer.py" line="59"/>
-        <location filename="../../ui/capture/viewer.py" line="122"/>
+        <location filename="../../ui/capture/viewer.py" line="60"/>
+        <location filename="../../ui/capture/viewer.py" line="121"/>
         <source>Choose a scan to look at it</source>
         <translation>选择一份扫描件查看</translation>
     </message>
@@ -3719,7 +3767,7 @@
         <translation>正在打开扫描件…</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/viewer.py" line="177"/>
+        <location filename="../../ui/capture/viewer.py" line="175"/>
         <source>This scan cannot be shown: its file is missing or damaged.</source>
         <translation>无法显示该扫描件：文件缺失或已损坏。</translation>
     </message>
@@ -4205,7 +4253,7 @@
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/window.py" line="296"/>
+        <location filename="../../ui/workbench/window.py" line="297"/>
         <source>Loading failed; the error is in the log.</source>
         <translation>加载失败，错误已记入日志。</translation>
     </message>
@@ -4231,7 +4279,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="335"/>
+        <location filename="../../ui/app.py" line="351"/>
         <location filename="../../ui/queue/launch.py" line="232"/>
         <source>Window Clerk</source>
         <translation>窗口办件</translation>

@@ -52,4 +52,20 @@ ZH = {
     "Clerk {name} ({staff})": "窗口人员 {name}（{staff}）",
     "Last sync {time}": "最近同步 {time}",
     "clock {offset}": "时钟偏差 {offset}",
+    # 收件 before a notice or refusal, and the return visit after a notice
+    "Receiving the materials…": "正在收件…",
+    "Materials voucher": "材料收取凭证",
+    "Return visit: mark what the applicant hands in now, then Ctrl+Enter.": (
+        "申请人补正回访：标记本次递交的材料，然后按 Ctrl+Enter。"
+    ),
+    "Corrections received (Ctrl+Enter)": "补正材料已收 (Ctrl+Enter)",
+    "Return visit {visits} recorded for case {number}.": (
+        "已记录办件 {number} 的第 {visits} 次到窗口。"
+    ),
+    "Return visit": "补正回访",
+    "Recording the corrections…": "正在登记补正材料…",
+    "Corrections received: case {number} can be decided.": (
+        "补正材料已收：办件 {number} 可以作出决定。"
+    ),
+    "Corrections": "补正材料",
 }

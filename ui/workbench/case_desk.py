@@ -3,8 +3,10 @@
 A new applicant starts on the intake form; Ctrl+Enter records the intake (the case is opened
 and its materials recorded on the shared write lane) and the desk turns to the case: a line
 naming it, the decision bar, and the capture panel with the material the next scan shows. A
-case reopened from the case page (a return visit) lands here too. Ctrl+N starts the next
-intake. Scans offered by the scanner's drop folder go to the case in progress.
+case reopened from the case page lands here too; one waiting for corrections starts a return
+visit (`ui.workbench.corrections`). A notice or refusal on a case still in RECEIVING first
+receives it (收件, the materials voucher queued: `queued`). Ctrl+N starts the next intake.
+Scans offered by the scanner's drop folder go to the case in progress.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk import services
+from clerk.cases import CaseStatus
 from clerk.catalog.search import ItemIndex
 from clerk.services import ActionResult, CaseView
 from clerk.staff import Actor
@@ -39,7 +42,8 @@ from ui.i18n import retranslate_on_language_change
 from ui.intake.controller import record_intake
 from ui.intake.form import IntakeForm
 from ui.intake.lines import IntakeRequest
-from ui.workbench.decision_bar import DecisionBar
+from ui.workbench.corrections import ReturnVisit
+from ui.workbench.decision_bar import DecisionBar, Received
 from ui.workbench.parts import NOBODY, CounterParts, Lanes
 
 _log = logging.getLogger(__name__)
@@ -55,12 +59,14 @@ class CaseDesk(QStackedWidget):
             `ActionResult` and what its documents are called.
         decided(object): a decision the applicant may rate (its `ActionResult`).
         message(str): something the clerk must read.
+        queued(): documents were queued for printing outside a decision's dialog (print them).
     """
 
     case_changed = Signal(object)
     acted = Signal(object, str)
     decided = Signal(object)
     message = Signal(str)
+    queued = Signal()
 
     def __init__(self, *, parts: CounterParts, lanes: Lanes, parent: QWidget | None = None):
         super().__init__(parent)
@@ -92,6 +98,13 @@ class CaseDesk(QStackedWidget):
         self.heading.setWordWrap(True)
         self.heading.setStyleSheet("#caseHeading { font-size: 14pt; font-weight: bold; }")
         self.bar = DecisionBar(page)
+        self.bar.receiver = self._receive
+        self.corrections = ReturnVisit(
+            store=self._parts.store,
+            writes=self._lanes.writes,
+            clock=self._parts.clock,
+            parent=page,
+        )
         self.material_label = QLabel(page)
         self.material = QComboBox(page)
         self.material_label.setBuddy(self.material)
@@ -106,6 +119,7 @@ class CaseDesk(QStackedWidget):
         layout = QVBoxLayout(page)
         layout.addLayout(top)
         layout.addWidget(self.bar)
+        layout.addWidget(self.corrections, 2)
         layout.addLayout(chooser)
         layout.addWidget(self.capture_panel, 1)
         return page
@@ -114,6 +128,8 @@ class CaseDesk(QStackedWidget):
         self.form.submitted.connect(self.record)
         self.bar.acted.connect(self._acted)
         self.bar.decided.connect(self.decided)
+        self.corrections.acted.connect(self._acted)
+        self.corrections.message.connect(self.message)
         self.material.currentIndexChanged.connect(self._material_chosen)
         self.capture_panel.message.connect(self.message)
         self.new_intake_button.clicked.connect(self.new_intake)
@@ -135,6 +151,7 @@ class CaseDesk(QStackedWidget):
         """Who acts now, and their decision desk (None: nobody is signed in)."""
         self.actor = actor or NOBODY
         self.capture.set_actor(self.actor)
+        self.corrections.actor = actor
         self.bar.set_desk(desk)
 
     def set_index(self, index: ItemIndex) -> None:
@@ -192,13 +209,19 @@ class CaseDesk(QStackedWidget):
     # The case in progress -------------------------------------------------------------------
 
     def take_case(self, case_id: str) -> None:
-        """Make a stored case the case in progress (read off the GUI thread)."""
+        """Make a stored case the case in progress (read off the GUI thread); a case waiting
+        for corrections starts a return visit."""
         store, now = self._parts.store, self._parts.clock()
         self._lanes.reads.submit(
             lambda: services.get_case(store.unit_of_work(read_only=True), case_id=case_id, now=now),
-            done=self.show_case,
+            done=self._taken,
             failed=lambda error: self.message.emit(explain(error)),
         )
+
+    def _taken(self, case: CaseView) -> None:
+        self.show_case(case)
+        if case.status is CaseStatus.CORRECTION_REQUESTED and self.actor is not NOBODY:
+            self.corrections.begin(case)
 
     def show_case(self, case: CaseView) -> None:
         """Show a case with its decisions and scans."""
@@ -217,7 +240,34 @@ class CaseDesk(QStackedWidget):
         self._set_case(result.case)
         self.acted.emit(result, title)
 
+    def _receive(self, case: CaseView, then: Received) -> None:
+        """Receive the case (收件) on the write lane, then go on (the decision bar's receiver)."""
+        store, actor, now, case_id = (
+            self._parts.store,
+            self.actor,
+            self._parts.clock(),
+            case.case_id,
+        )
+        self.message.emit(self.tr("Receiving the materials…"))
+
+        def received(result: ActionResult) -> None:
+            self._acted(result, self.tr("Materials voucher"))
+            self.queued.emit()
+            then(result.case)
+
+        def failed(error: Exception) -> None:
+            self.bar.receive_failed()
+            self.message.emit(explain(error))
+
+        self._lanes.writes.submit(
+            lambda: services.receive(store.unit_of_work(), case_id=case_id, actor=actor, now=now),
+            done=received,
+            failed=failed,
+        )
+
     def _set_case(self, case: CaseView | None) -> None:
+        if case is None or self.case is None or case.case_id != self.case.case_id:
+            self.corrections.stop()
         self.case = case
         self.bar.set_case(case)
         if case is None:

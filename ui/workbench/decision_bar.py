@@ -7,17 +7,23 @@ case through the signed-in clerk's `DecisionDesk`. A decision the case's state c
 disabled (the use case would refuse it anyway). What each dialog did comes back as
 `ActionResult`s: every one through `acted` (the case and the visit's documents follow it),
 the decisions the applicant may rate through `decided`.
+
+A one-time notice or a refusal request needs the materials taken in first (收件: RECEIVING
+has no move to CORRECTION_REQUESTED or NOT_ACCEPTED, RECEIVED has): on a case still in
+RECEIVING the same key first has the bar's `receiver` receive the case (the materials voucher
+is queued for printing) and then opens the dialog on the received case.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QSizePolicy, QToolButton, QWidget
 
-from clerk.cases import CaseStatus
+from clerk.cases import TRANSITIONS, CaseStatus
 from clerk.cases.rating import RATABLE
 from clerk.services import ActionResult, CaseView
 from ui.decisions.accept import AcceptDialog
@@ -57,16 +63,43 @@ DECISION_KEYS: dict[Decision, str] = {
 
 BEFORE_ACCEPTANCE = frozenset({_S.RECEIVING, _S.RECEIVED, _S.CORRECTION_REQUESTED})
 RESULT_READY = frozenset({_S.COMPLETED, _S.DECIDED_APPROVED, _S.DECIDED_REFUSED})
+TARGETS = {
+    Decision.NOTICE: _S.CORRECTION_REQUESTED,
+    Decision.ACCEPT: _S.ACCEPTED,
+    Decision.REFUSAL: _S.NOT_ACCEPTED,
+}
+"""Where the decisions that move the case straight away move it."""
+Received = Callable[[CaseView], None]
+Receiver = Callable[[CaseView, Received], None]
+"""Receives (收件) a case, then calls back with the received case (not on failure)."""
+
+
+def needs_receipt(decision: Decision, case: CaseView) -> bool:
+    """Whether the case must be received (收件) before `decision` can move it."""
+    target = TARGETS.get(decision)
+    return (
+        case.status is _S.RECEIVING
+        and target is not None
+        and target not in TRANSITIONS[_S.RECEIVING]
+        and target in TRANSITIONS[_S.RECEIVED]
+    )
 
 
 def available(decision: Decision, case: CaseView | None) -> bool:
-    """Whether the case's state can take `decision` now (no case: none)."""
+    """Whether the case's state can take `decision` now (no case: none).
+
+    A case waiting for corrections takes no acceptance and no further notice until the
+    corrections are received (the return visit does that).
+    """
     if case is None:
         return False
     if decision is Decision.ON_THE_SPOT:
         return case.status is _S.ACCEPTED
     if decision is Decision.HAND_OUT:
         return case.status in RESULT_READY
+    target = TARGETS.get(decision)
+    if target is not None and case.status in BEFORE_ACCEPTANCE:
+        return target in TRANSITIONS[case.status] or needs_receipt(decision, case)
     return case.status in BEFORE_ACCEPTANCE
 
 
@@ -93,6 +126,8 @@ class DecisionBar(QWidget):
         self.desk: DecisionDesk | None = None
         self.case: CaseView | None = None
         self.dialog: QDialog | None = None
+        self.receiver: Receiver | None = None
+        self.receiving = False
         self.decision_actions: dict[Decision, QAction] = {}
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -160,15 +195,42 @@ class DecisionBar(QWidget):
             action.setEnabled(self.desk is not None and available(decision, self.case))
 
     def open(self, decision: Decision) -> QDialog | None:
-        """Open a decision's dialog on the case in progress (ignored when it is unavailable)."""
+        """Open a decision's dialog on the case in progress (ignored when it is unavailable).
+
+        Returns:
+            The dialog; None when the decision is unavailable, or when the case is received
+            first (the dialog opens once it is: see the module).
+        """
         desk, case = self.desk, self.case
         if desk is None or case is None or not self.decision_actions[decision].isEnabled():
+            return None
+        if self.receiving:
+            return None
+        if needs_receipt(decision, case):
+            self._receive_first(decision, case)
             return None
         self._forget_dialog()
         dialog = self._dialog(decision, desk, case)
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _receive_first(self, decision: Decision, case: CaseView) -> None:
+        if self.receiver is None:
+            return
+        self.receiving = True
+
+        def received(after: CaseView) -> None:
+            self.receiving = False
+            if self.case is not None and self.case.case_id == after.case_id:
+                self.set_case(after)
+                self.open(decision)
+
+        self.receiver(case, received)
+
+    def receive_failed(self) -> None:
+        """The receiver could not receive the case: the keys work again."""
+        self.receiving = False
 
     def _dialog(self, decision: Decision, desk: DecisionDesk, case: CaseView) -> QDialog:
         parent, title = self.window(), self._title(decision)

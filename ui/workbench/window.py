@@ -245,6 +245,7 @@ class WorkbenchWindow(QMainWindow):
         desk.case_changed.connect(self.strip.show_case)
         desk.decided.connect(self.customer.ask)
         desk.message.connect(self.say)
+        desk.queued.connect(self.print_room.wake)
         self.visits.changed.connect(self._visit_changed)
         self.search_page.take_case.connect(self.take_case)
         self.deadlines.case_opened.connect(self.open_case)
