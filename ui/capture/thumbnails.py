@@ -39,7 +39,7 @@ def render_scan(path: Path, media_type: str, *, edge: int, page: int = 0) -> QIm
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)  # a phone photo's orientation tag
     size = reader.size()
-    if size.isValid():
+    if size.isValid() and max(size.width(), size.height()) > edge:  # shrink, never enlarge
         reader.setScaledSize(size.scaled(edge, edge, Qt.AspectRatioMode.KeepAspectRatio))
     image = reader.read()
     if image.isNull():

@@ -1,7 +1,8 @@
 """One scan, large: an image fitted to the window or zoomed, or a PDF's pages (QtPdf's view).
 
 Images are decoded off the GUI thread (at most `VIEW_EDGE` pixels on the long side, which is
-more than any screen shows at 100 %) and then only scaled for the zoom; PDFs are opened by
+more than any screen shows at 100 %) and then painted at the zoom where they are visible
+(`ui.capture.picture.ScanPicture`: never a whole page scaled up); PDFs are opened by
 `QPdfDocument` on the GUI thread (PDFium reads the cross-reference table, not the pages, so
 this is quick for a scanned document already checked by `ui.capture.validate`) and drawn page
 by page, as they scroll into view, by `QPdfView`.
@@ -12,7 +13,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QImage, QKeySequence, QPixmap, QResizeEvent
+from PySide6.QtGui import QImage, QKeySequence, QResizeEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.capture.picture import ScanPicture
 from ui.capture.strip import ScanRow
 from ui.capture.thumbnails import render_scan
 from ui.queue.lane import Lane
@@ -52,14 +54,12 @@ class ScanViewer(QWidget):
         super().__init__(parent)
         self.row: ScanRow | None = None
         self.zoom: float | None = None  # None: fit to the window
-        self._image = QImage()
         self._lane = Lane(threads=1, parent=self)
         self.document = QPdfDocument(self)
         self.title = QLabel()
         self.message = QLabel(self.tr("Choose a scan to look at it"))
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.picture = QLabel()
-        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture = ScanPicture()
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidget(self.picture)
         self.scroll_area.setWidgetResizable(True)
@@ -116,7 +116,6 @@ class ScanViewer(QWidget):
         """Show nothing (no case, or a case without scans)."""
         self.row = None
         self.document.close()
-        self._image = QImage()
         self.picture.clear()
         self.title.clear()
         self.message.setText(self.tr("Choose a scan to look at it"))
@@ -164,10 +163,9 @@ class ScanViewer(QWidget):
     def _image_ready(self, row: ScanRow, image: QImage) -> None:
         if row != self.row:
             return  # another scan was chosen meanwhile
-        self._image = image
         self.stack.setCurrentIndex(_IMAGE)
         self._enable(True)
-        self._paint()
+        self.picture.show_image(image, self._fit_factor(image))
         self.shown.emit(row)
 
     def _not_shown(self, row: ScanRow, error: Exception) -> None:
@@ -184,13 +182,13 @@ class ScanViewer(QWidget):
             return self.pdf_view.zoomFactor()
         if self.zoom is not None:
             return self.zoom
-        return self._fit_factor()
+        return self._fit_factor(self.picture.image)
 
-    def _fit_factor(self) -> float:
-        if self._image.isNull():
+    def _fit_factor(self, image: QImage) -> float:
+        if image.isNull():
             return 1.0
         area = self.scroll_area.viewport().size()
-        return min(area.width() / self._image.width(), area.height() / self._image.height())
+        return min(area.width() / image.width(), area.height() / image.height())
 
     def _set_zoom(self, factor: float) -> None:
         factor = min(MAX_ZOOM, max(MIN_ZOOM, factor))
@@ -202,18 +200,9 @@ class ScanViewer(QWidget):
         self._paint()
 
     def _paint(self) -> None:
-        if self._image.isNull():
-            return
-        factor = self.zoom if self.zoom is not None else self._fit_factor()
-        width = max(1, round(self._image.width() * factor))
-        height = max(1, round(self._image.height() * factor))
-        scaled = self._image.scaled(
-            width,
-            height,
-            Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
-        self.picture.setPixmap(QPixmap.fromImage(scaled))
+        image = self.picture.image
+        if not image.isNull():
+            self.picture.set_factor(self.zoom if self.zoom is not None else self._fit_factor(image))
 
     def _enable(self, enabled: bool) -> None:
         for button in (self.zoom_out_button, self.zoom_in_button, self.fit_button):

@@ -1,0 +1,1 @@
+"""Benchmarks: each prints its figures next to the issues' targets (see bench/README.md)."""
