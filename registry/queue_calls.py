@@ -47,6 +47,7 @@ from registry.queue_config import (
     Desk,
     desk_profile,
     hall_settings,
+    lock_call_desk,
     lock_desk,
     read_desk,
     require_staff,
@@ -77,12 +78,16 @@ class Paused(Conflict):
 
 @dataclass(frozen=True, slots=True)
 class _Call:
-    """One call request being answered: who calls, at which counter, under which request id."""
+    """One call request being answered: who calls, at which counter, under which request id,
+    and the counter's current ticket as read once the counter was locked."""
 
     device: Device
     desk: Desk
     request_id: str
     kind: str
+    current: Stored | None = None
+    active: tuple[str, ...] | None = None
+    """The hall's active services, as read with the counter (None: not read)."""
 
 
 def call_next(
@@ -103,9 +108,9 @@ def call_next(
     if isinstance(begun, CallAnswer):
         return begun
     desk = begun.desk
-    profile = desk_profile(connection, desk, staff=request.staff_id)
+    profile = desk_profile(connection, desk, staff=request.staff_id, active=begun.active)
     log = EventLog(device.hall)
-    claimed = _claim_next(connection, desk, profile, log, now=now)
+    claimed = _claim_next(connection, begun, profile, log, now=now)
     if claimed is None:
         log.write(connection, announce=False)  # no-shows, if any: the counts do not change
         return CallAnswer(None, message=f"no ticket waits for counter {desk.counter}")
@@ -113,10 +118,10 @@ def call_next(
 
 
 def _claim_next(
-    connection: Connection, desk: Desk, profile: WorkProfile, log: EventLog, *, now: datetime
+    connection: Connection, call_: _Call, profile: WorkProfile, log: EventLog, *, now: datetime
 ) -> tuple[Stored, Transition] | None:
     """Claim the policy's choice among the candidates (all tickets, if every head was lost)."""
-    current = _current(connection, desk)
+    desk, current = call_.desk, call_.current
     before = None if profile.long_wait is None else now - profile.long_wait
     pool, truncated = candidates(
         connection, hall=desk.hall, services=profile.services, long_wait_before=before
@@ -189,10 +194,9 @@ def _ticket_move(
     connection: Connection, call_: _Call, stored: Stored, request: CallTicket, *, now: datetime
 ) -> Transition:
     """The move of a call of one ticket: a call back from park, a recall, or a call (by number)."""
-    desk = call_.desk
-    current = _current(connection, desk)
+    desk, current = call_.desk, call_.current
     held = None if current is None else current.ticket
-    profile = desk_profile(connection, desk, staff=request.staff_id)
+    profile = desk_profile(connection, desk, staff=request.staff_id, active=call_.active)
     staff = request.staff_id
     with domain_errors():
         if call_.kind == PARKED:
@@ -299,10 +303,17 @@ def _begin(
 ) -> _Call | CallAnswer:
     """Lock the counter; answer a replayed request, or check staff, pause and the loop rule."""
     _check_request_id(request_id)
-    desk = lock_desk(connection, hall=device.hall, counter=device.counter, now=now)
-    replayed = _replay(connection, device, request_id, kind)
-    if replayed is not None:
-        return replayed
+    locked = lock_call_desk(
+        connection,
+        device_id=device.device_id,
+        request_id=request_id,
+        hall=device.hall,
+        counter=device.counter,
+        now=now,
+    )
+    desk = locked.desk
+    if locked.replayed is not None:
+        return _replayed(connection, device, request_id, kind, locked.replayed)
     if staff_id != desk.staff:  # checked when the clerk at the counter changes
         require_staff(connection, hall=device.hall, staff_id=staff_id)
     if desk.paused:
@@ -315,7 +326,7 @@ def _begin(
         ensure_counter_free(None if current is None else current.ticket, counter=desk.counter)
     except RuleViolation as refusal:
         raise LoopRule(str(refusal)) from None
-    return _Call(device, desk, request_id, kind)
+    return _Call(device, desk, request_id, kind, current, locked.active)
 
 
 def _replay(
@@ -328,9 +339,21 @@ def _replay(
     row = connection.execute(query).first()
     if row is None:
         return None
-    if row.kind != kind:
-        raise Conflict(f"request {request_id} was a {row.kind} call; use a new request id")
-    stored = load_ticket(connection, hall=device.hall, ticket_id=row.ticket_id, lock=False)
+    return _replayed(connection, device, request_id, kind, (row.kind, row.ticket_id))
+
+
+def _replayed(
+    connection: Connection,
+    device: Device,
+    request_id: str,
+    kind: str,
+    answered: tuple[str, str],
+) -> CallAnswer:
+    """The answer to a request id used before: `answered` is its kind and its ticket's id."""
+    first_kind, ticket_id = answered
+    if first_kind != kind:
+        raise Conflict(f"request {request_id} was a {first_kind} call; use a new request id")
+    stored = load_ticket(connection, hall=device.hall, ticket_id=ticket_id, lock=False)
     message = f"this call was answered before: ticket {stored.ticket.number}"
     return CallAnswer(view(stored), replayed=True, message=message)
 
