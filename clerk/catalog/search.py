@@ -24,8 +24,6 @@ from enum import IntEnum
 from functools import cache, lru_cache
 from itertools import groupby
 
-from pypinyin import Style, lazy_pinyin, pinyin
-
 from clerk.catalog.model import Catalogue, ServiceItem
 
 MIN_CODE_PART = 4
@@ -74,12 +72,16 @@ def _is_han(char: str) -> bool:
 @cache
 def _char_readings(char: str) -> tuple[str, ...]:
     """Every reading of one Chinese character, out of context (none if pypinyin has none)."""
+    from pypinyin import Style, pinyin  # noqa: PLC0415  (0.3 s of import, off the start path)
+
     found = pinyin(char, style=Style.NORMAL, heteronym=True)
     return tuple(r for r in (found[0] if found else ()) if r.isascii() and r.isalpha())
 
 
 def _han_readings(run: str) -> list[tuple[str, ...]]:
     """The readings of a run of Chinese characters: the one in context first, then the others."""
+    from pypinyin import Style, lazy_pinyin  # noqa: PLC0415  (imported when the index is built)
+
     contextual = lazy_pinyin(run, style=Style.NORMAL)
     if len(contextual) != len(run):  # a character without a reading; go one by one
         contextual = [next(iter(_char_readings(c)), "") for c in run]
