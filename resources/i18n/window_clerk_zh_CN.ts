@@ -3160,27 +3160,27 @@
 <context>
     <name>PendingRefusalsModel</name>
     <message>
-        <location filename="../../ui/decisions/pending.py" line="41"/>
+        <location filename="../../ui/decisions/pending.py" line="46"/>
         <source>Case</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/pending.py" line="42"/>
+        <location filename="../../ui/decisions/pending.py" line="48"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/pending.py" line="43"/>
+        <location filename="../../ui/decisions/pending.py" line="51"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/pending.py" line="44"/>
+        <location filename="../../ui/decisions/pending.py" line="53"/>
         <source>Asked by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/pending.py" line="45"/>
+        <location filename="../../ui/decisions/pending.py" line="56"/>
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
@@ -3188,32 +3188,32 @@
 <context>
     <name>PendingRefusalsPanel</name>
     <message>
-        <location filename="../../ui/decisions/pending.py" line="117"/>
+        <location filename="../../ui/decisions/pending.py" line="87"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/pending.py" line="118"/>
+        <location filename="../../ui/decisions/pending.py" line="88"/>
         <source>&amp;Approve refusal</source>
         <translation>批准不予受理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/pending.py" line="119"/>
+        <location filename="../../ui/decisions/pending.py" line="89"/>
         <source>&amp;Decline</source>
         <translation>不同意(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/pending.py" line="150"/>
+        <location filename="../../ui/decisions/pending.py" line="120"/>
         <source>{count} refusal(s) waiting.</source>
         <translation>待审批不予受理 {count} 件。</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/pending.py" line="178"/>
+        <location filename="../../ui/decisions/pending.py" line="148"/>
         <source>Refusal approved: notice {number}.</source>
         <translation>已批准不予受理：告知书 {number}。</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/pending.py" line="186"/>
+        <location filename="../../ui/decisions/pending.py" line="156"/>
         <source>Refusal declined: the case goes on.</source>
         <translation>不同意不予受理：继续办理。</translation>
     </message>

@@ -8,7 +8,9 @@ An approved refusal issues the refusal notice, which prints at this counter from
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,66 +29,34 @@ from ui.decisions.document import DocumentPanel
 from ui.decisions.labels import explain
 from ui.decisions.refusal import request_lines
 from ui.decisions.widgets import StatusLine, Tone
+from ui.rows import Column, RowsModel
 
-_Index = QModelIndex | QPersistentModelIndex
+
+def _column(title: object, text: Callable[[PendingRefusal], str]) -> Column[PendingRefusal]:
+    """A column whose title (marked with QT_TRANSLATE_NOOP) is translated when shown."""
+    return Column(lambda: QCoreApplication.translate("PendingRefusalsModel", str(title)), text)
 
 
-class PendingRefusalsModel(QAbstractTableModel):
+class PendingRefusalsModel(RowsModel[PendingRefusal]):
     """Pending refusal requests: case number, applicant, item, asked by, reasons."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[PendingRefusal, ...] = ()
-        self._headers = (
-            self.tr("Case"),
-            self.tr("Applicant"),
-            self.tr("Item"),
-            self.tr("Asked by"),
-            self.tr("Reasons"),
+        super().__init__(
+            (
+                _column(QT_TRANSLATE_NOOP("PendingRefusalsModel", "Case"), lambda r: r.case_number),
+                _column(
+                    QT_TRANSLATE_NOOP("PendingRefusalsModel", "Applicant"),
+                    lambda r: r.applicant_name,
+                ),
+                _column(QT_TRANSLATE_NOOP("PendingRefusalsModel", "Item"), lambda r: r.item_name),
+                _column(
+                    QT_TRANSLATE_NOOP("PendingRefusalsModel", "Asked by"),
+                    lambda r: r.requested_by,
+                ),
+                _column(QT_TRANSLATE_NOOP("PendingRefusalsModel", "Reasons"), lambda r: r.reasons),
+            ),
+            parent=parent,
         )
-
-    def set_rows(self, rows: tuple[PendingRefusal, ...]) -> None:
-        """Show these requests."""
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def row(self, row: int) -> PendingRefusal:
-        """The request shown in `row`."""
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        """Requests (a table has no children)."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        """Five columns."""
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        """Column titles."""
-        horizontal = orientation is Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < 5:
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        """A cell's text."""
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
-            return None
-        if not 0 <= index.row() < len(self._rows):
-            return None
-        request = self._rows[index.row()]
-        cells = (
-            request.case_number,
-            request.applicant_name,
-            request.item_name,
-            request.requested_by,
-            request.reasons,
-        )
-        return cells[index.column()] if 0 <= index.column() < len(cells) else None
 
 
 class PendingRefusalsPanel(QWidget):

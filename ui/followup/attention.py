@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from clerk.services.attention import AttentionRow
 from ui.followup.errors import error_text
-from ui.followup.rows import ROW_ROLE, Column, RowsModel, row_table, selected_row, sorting_proxy
 from ui.followup.source import FollowupSource
 from ui.followup.texts import Followup, action_text, status_text
 from ui.queue.lane import Lane
+from ui.rows import ROW_ROLE, Column, RowsModel, row_table, selected_row, sorting_proxy
 
 _log = logging.getLogger(__name__)
 

@@ -40,10 +40,10 @@ from ui.followup.case_parts import (
     timeline_columns,
 )
 from ui.followup.errors import error_text
-from ui.followup.rows import RowsModel, row_table, selected_row, sorting_proxy
 from ui.followup.source import FollowupSource
 from ui.followup.texts import document_text, status_text
 from ui.queue.lane import Lane
+from ui.rows import RowsModel, row_table, selected_row, sorting_proxy
 
 _log = logging.getLogger(__name__)
 

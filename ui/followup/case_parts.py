@@ -9,8 +9,8 @@ from clerk.cases import CaseStatus
 from clerk.materials import LineState
 from clerk.services.deadlines import DeadlineGroup
 from clerk.services.followup import CaseFile, DocumentLine, TimelineEntry
-from ui.followup.rows import Column
 from ui.followup.texts import actor_text, document_text, left_text, step_text
+from ui.rows import Column
 
 OVERDUE_RED = QColor("#b00020")
 DUE_SOON_AMBER = QColor("#9a5b00")

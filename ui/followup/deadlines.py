@@ -28,10 +28,10 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QV
 from clerk.services.deadlines import DeadlineGroup, DeadlineRow
 from ui.followup.case_parts import DUE_SOON_AMBER, ELSEWHERE_GREY, OVERDUE_RED
 from ui.followup.errors import error_text
-from ui.followup.rows import ROW_ROLE, SORT_ROLE, Column, RowsModel, row_table
 from ui.followup.source import FollowupSource
 from ui.followup.texts import group_text, left_text, status_text
 from ui.queue.lane import Lane
+from ui.rows import ROW_ROLE, SORT_ROLE, Column, RowsModel, row_table
 
 _log = logging.getLogger(__name__)
 G = DeadlineGroup

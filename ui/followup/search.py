@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from clerk.services.followup import SearchHit, SearchResult, recognise
 from ui.followup.errors import error_text
-from ui.followup.rows import ROW_ROLE, Column, RowsModel, row_table, sorting_proxy
 from ui.followup.source import FollowupSource
 from ui.followup.texts import kind_text, status_text
 from ui.queue.lane import Lane
+from ui.rows import ROW_ROLE, Column, RowsModel, row_table, sorting_proxy
 
 _log = logging.getLogger(__name__)
 _RECEIVED_COLUMN = 6

@@ -21,8 +21,8 @@ from tests.integration.followup.builders import (
 from tests.ui.followup.conftest import CONTEXT, checked
 from tests.ui.followup.demo import Demo, at
 from ui.followup.attention import AttentionList, explanation
-from ui.followup.rows import ROW_ROLE
 from ui.followup.source import FollowupSource
+from ui.rows import ROW_ROLE
 
 
 def loaded_list(qtbot: QtBot, source: FollowupSource) -> AttentionList:

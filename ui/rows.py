@@ -1,7 +1,8 @@
 """A read-only table model over immutable rows, described column by column.
 
-Each follow-up table is one `RowsModel` with its `Column`s: a title, the shown text, a sort key
-(so dates and day counts sort as values, not as text) and optional colours. Views sort and
+Each such table (the follow-up screens, the pending refusals) is one `RowsModel` with its
+`Column`s: a title, the shown text, a sort key (so dates and day counts sort as values, not as
+text) and optional colours. Views sort and
 filter through a `QSortFilterProxyModel` set to `SORT_ROLE`; `ROW_ROLE` hands the row itself to
 whoever needs it (opening a case, reprinting a document).
 """
@@ -15,6 +16,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -46,8 +48,10 @@ class Column(Generic[R]):
 class RowsModel(QAbstractTableModel, Generic[R]):
     """A table over a tuple of immutable rows (see the module)."""
 
-    def __init__(self, columns: Sequence[Column[R]], rows: Sequence[R] = ()) -> None:
-        super().__init__()
+    def __init__(
+        self, columns: Sequence[Column[R]], rows: Sequence[R] = (), parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
         self.columns = tuple(columns)
         self._rows: tuple[R, ...] = tuple(rows)
 
@@ -60,6 +64,10 @@ class RowsModel(QAbstractTableModel, Generic[R]):
     def rows(self) -> tuple[R, ...]:
         """The rows, in model order."""
         return self._rows
+
+    def row(self, number: int) -> R:
+        """The row at `number` (in model order)."""
+        return self._rows[number]
 
     def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802 - Qt API
         """Rows under the root; none under an item."""
