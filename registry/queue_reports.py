@@ -214,9 +214,12 @@ def _recent_service_times(
         .order_by(_T.c.closed_at.desc())
         .limit(RECENT_SERVICES)
     )
-    ids = list(connection.execute(done).scalars())
+    ids = tuple(connection.execute(done).scalars())
     if not ids:
         return []
+    remembered = _service_times.get((hall, service))
+    if remembered is not None and remembered[0] == ids:
+        return list(remembered[1])  # the same finished visits: a finished ticket's events are final
     zone = hall_settings(connection, hall).zone
     rows = connection.execute(select(_E).where(_E.c.hall == hall, _E.c.ticket_id.in_(ids)))
     events = [event_from_row(row, zone) for row in rows]
@@ -228,7 +231,13 @@ def _recent_service_times(
         mean = figures[ALL_KEY].mean_service if ALL_KEY in figures else None
         if mean is not None:
             times.append(mean)
+    _service_times[(hall, service)] = (ids, times)
     return times
+
+
+_service_times: dict[tuple[str, str], tuple[tuple[str, ...], list[timedelta]]] = {}
+"""The service times last computed per hall and service, by the finished tickets they came
+from: every issue asks for them, and they change only when another visit of it finishes."""
 
 
 def statistics(

@@ -49,6 +49,17 @@ QUEUE_SERVICES = Table(
     UniqueConstraint("hall", "prefix"),
 )
 
+QUEUE_NUMBERS = Table(
+    "queue_numbers",
+    METADATA,
+    Column("hall", _CODE, primary_key=True),
+    Column("issue_day", String(10), primary_key=True),
+    Column("prefix", String(4), primary_key=True),
+    Column("last_seq", Integer, nullable=False),  # the day's highest number so far
+    Column("issued", Integer, nullable=False),  # how many were issued (the daily cap's count)
+)
+"""Where each prefix's numbers stand today: issuing reads one row, not the day's tickets."""
+
 QUEUE_TICKETS = Table(
     "queue_tickets",
     METADATA,

@@ -11,21 +11,23 @@ from __future__ import annotations
 import hashlib
 import hmac
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, insert, select, update
 
-from clerk.errors import RuleViolation
+from clerk.errors import InvalidInput, RuleViolation
 from clerk.identity import mask_id_number, validate_resident_id
 from clerk.queue import (
     Channel,
     DailyCap,
+    DayCount,
     Transition,
     finish,
     issue,
     leave,
     mark_missed,
-    next_number,
+    number_after,
     park,
     split_number,
     start_serving,
@@ -53,6 +55,7 @@ from registry.queue_config import (
     update_desk,
 )
 from registry.queue_reports import estimate
+from registry.queue_schema import QUEUE_NUMBERS as _N
 from registry.queue_schema import QUEUE_TICKETS
 from registry.queue_store import (
     PAUSED,
@@ -145,21 +148,40 @@ def _check_issue(request: IssueRequest) -> None:
 def _next_number(connection: Connection, hall: str, day: str, service: ServiceSpec) -> str:
     """The service's next number today (its row is locked: issues of a service take turns)."""
     cap = None if service.daily_cap is None else DailyCap(service.daily_cap)
+    key = (_N.c.hall == hall, _N.c.issue_day == day, _N.c.prefix == service.prefix)
+    row = connection.execute(select(_N.c.last_seq, _N.c.issued).where(*key)).first()
+    today = DayCount(row.last_seq, row.issued) if row else _counted(connection, hall, day, service)
     try:
-        return next_number(service.prefix, _issued(connection, hall, day, service.prefix), cap=cap)
+        number = number_after(service.prefix, today, cap=cap)
     except RuleViolation as full:
         raise DailyCapReached(f"{full}: no more tickets today for {service.name}") from None
+    values: dict[str, object] = {"last_seq": today.last + 1, "issued": today.issued + 1}
+    if row is None:
+        values |= {"hall": hall, "issue_day": day, "prefix": service.prefix}
+        connection.execute(insert(_N).values(values))
+    else:
+        connection.execute(update(_N).where(*key).values(values))
+    return number
 
 
-def _issued(connection: Connection, hall: str, day: str, prefix: str) -> list[str]:
-    """Today's numbers of a prefix (the input of `next_number`)."""
+def _counted(connection: Connection, hall: str, day: str, service: ServiceSpec) -> DayCount:
+    """The day's count from its tickets: the first issue of a prefix today.
+
+    Only a registry upgraded in the middle of a day finds tickets here (issued before it kept
+    `queue_numbers`); every later issue reads the one row.
+    """
     query = select(QUEUE_TICKETS.c.number).where(
         QUEUE_TICKETS.c.hall == hall,
         QUEUE_TICKETS.c.issue_day == day,
-        QUEUE_TICKETS.c.number.startswith(prefix, autoescape=True),
+        QUEUE_TICKETS.c.number.startswith(service.prefix, autoescape=True),
     )
-    numbers = connection.execute(query).scalars()
-    return [number for number in numbers if split_number(number)[0] == prefix]
+    seqs = set()
+    for number in connection.execute(query).scalars():
+        with suppress(InvalidInput):
+            prefix, seq = split_number(number)
+            if prefix == service.prefix:
+                seqs.add(seq)
+    return DayCount(last=max(seqs, default=0), issued=len(seqs))
 
 
 def _appointment(text: str | None, now: datetime) -> datetime | None:

@@ -5,8 +5,10 @@ No storage, no network, no Qt: the registry and the counter wire these rules.
 
 from clerk.queue.numbers import (
     DailyCap,
+    DayCount,
     format_number,
     next_number,
+    number_after,
     numbers_issued_on,
     split_number,
 )
@@ -66,6 +68,7 @@ __all__ = [
     "UNRESOLVED_STATES",
     "Channel",
     "DailyCap",
+    "DayCount",
     "EventKind",
     "GroupBy",
     "GroupKey",
@@ -96,6 +99,7 @@ __all__ = [
     "leave",
     "mark_missed",
     "next_number",
+    "number_after",
     "numbers_issued_on",
     "park",
     "recall",

@@ -85,13 +85,34 @@ def next_number(prefix: str, issued_today: Sequence[str], *, cap: DailyCap | Non
                 "ticket {number} does not belong to queue {prefix}", number=number, prefix=prefix
             )
         seqs.add(seq)
-    if cap is not None and len(seqs) >= cap.limit:
+    return number_after(prefix, DayCount(last=max(seqs, default=0), issued=len(seqs)), cap=cap)
+
+
+@dataclass(frozen=True, slots=True)
+class DayCount:
+    """Where a queue's numbers stand today: the highest sequence and how many were issued.
+
+    Gaps are kept (a number is never reused), so `issued` may be below `last`.
+    """
+
+    last: int = 0
+    issued: int = 0
+
+
+def number_after(prefix: str, today: DayCount, *, cap: DailyCap | None = None) -> str:
+    """The next number of a queue whose day stands at `today` (one past the highest).
+
+    Raises:
+        InvalidInput: a malformed prefix.
+        RuleViolation: the daily cap is reached.
+    """
+    if cap is not None and today.issued >= cap.limit:
         raise RuleViolation(
             "queue {prefix} has reached its daily cap of {limit} tickets",
             prefix=prefix,
             limit=cap.limit,
         )
-    return format_number(prefix, max(seqs, default=0) + 1)
+    return format_number(prefix, today.last + 1)
 
 
 def numbers_issued_on(tickets: Iterable[Ticket], *, prefix: str, day: date) -> list[str]:

@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from clerk.queue import Outcome
 from clerk.queue.wire import CallAnswer, HallQueueSettings, ProfileSpec, ServiceSpec, TicketView
 from registry import admin, queue_config
 from registry.auth import Device
-from registry.queue_schema import QUEUE_EVENTS, QUEUE_TICKETS
+from registry.queue_schema import QUEUE_EVENTS, QUEUE_NUMBERS, QUEUE_TICKETS
 from registry.schema import COUNTERS
 from sync.queue_client import QueueClient, new_request_id
 from tests.integration.sync.halls import Hall
@@ -171,6 +171,12 @@ class QueueHall:
     def move_issue_day(self, day: str) -> None:
         """Pretend every ticket of the hall so far was issued on `day` (a day gone by)."""
         with self.registry.db() as connection:
-            connection.execute(
-                update(QUEUE_TICKETS).where(QUEUE_TICKETS.c.hall == self.code).values(issue_day=day)
-            )
+            for table in (QUEUE_TICKETS, QUEUE_NUMBERS):  # the tickets and the day's count
+                connection.execute(
+                    update(table).where(table.c.hall == self.code).values(issue_day=day)
+                )
+
+    def forget_number_counts(self) -> None:
+        """Drop the hall's day counts, as in a database written before the registry kept them."""
+        with self.registry.db() as connection:
+            connection.execute(delete(QUEUE_NUMBERS).where(QUEUE_NUMBERS.c.hall == self.code))

@@ -69,6 +69,16 @@ def test_numbers_restart_at_001_on_the_next_day(hall: QueueHall) -> None:
     assert [hall.issue().number for _ in range(2)] == ["A001", "A002"]
 
 
+def test_a_registry_upgraded_in_the_middle_of_a_day_goes_on_from_the_days_numbers(
+    hall: QueueHall,
+) -> None:
+    assert [hall.issue().number for _ in range(3)] == ["A001", "A002", "A003"]
+    hall.forget_number_counts()  # tickets issued by a registry that did not keep the count
+
+    assert [hall.issue().number for _ in range(2)] == ["A004", "A005"]
+    assert hall.issue("TAX").number == "B001"
+
+
 @pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Shanghai"])
 def test_the_day_of_a_number_is_the_day_in_the_halls_time_zone(hall: QueueHall, zone: str) -> None:
     configure(hall.registry, hall.code, settings=HallQueueSettings(timezone=zone))
