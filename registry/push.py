@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
 
-from clerk.audit import AuditEntry, entry_from_json, is_sealed
+from clerk.audit import AuditEntry, device_of_chain, entry_from_json, is_sealed
 from clerk.cases import CaseStatus, can_reach
 from clerk.errors import ClerkError, InvalidInput
 from clerk.wire import (
@@ -34,6 +34,7 @@ from clerk.wire import (
     sha256_text,
 )
 from registry import ratings
+from registry.acting import staff_problem
 from registry.auth import Device
 from registry.changes import Changes, case_change
 from registry.db import lock_space, stamp
@@ -78,7 +79,7 @@ class _Batch:
         self.cases = _load_cases(connection, {op.entity_id for op in ops})
         self.numbers_taken = _taken_numbers(connection, ops)
         self.case_numbers = _taken_case_numbers(connection, ops)
-        self.audit = _load_audit(connection, device.device_id, ops)
+        self.audit = _load_audit(connection, device.device_id, ops)  # by (chain, seq)
         self.new_cases: set[str] = set()
         self.touched: dict[str, None] = {}
         self.rows: dict[str, list[dict[str, Any]]] = {"ops": [], "documents": [], "audit": []}
@@ -104,6 +105,10 @@ def apply_push(
         batch.rows["ops"].append(_op_row(op, device, result, now))
         results.append(result)
     _write(batch, changes, now)
+    applied = sum(result.state is ResultState.APPLIED for result in results)
+    _log.debug(
+        "push from %s/%s: %d operations, %d applied", device.hall, device.counter, len(ops), applied
+    )
     return results
 
 
@@ -126,11 +131,12 @@ def _apply_one(batch: _Batch, op: Operation) -> OpResult:
     try:
         case = _check_payload(op)
         entry = _check_audit(batch, op)
+        _check_staff(batch, op, case, entry)
         documents = _check_documents(batch, op)
     except Rejected as refusal:
         return OpResult(op.op_id, ResultState.REJECTED, refusal.code, refusal.reason)
-    if entry.seq not in batch.audit:
-        batch.audit[entry.seq] = entry.hash
+    if (entry.chain, entry.seq) not in batch.audit:
+        batch.audit[entry.chain, entry.seq] = entry.hash
         batch.rows["audit"].append(_audit_row(entry))
     batch.rows["documents"].extend(documents)
     batch.numbers_taken.update(row["number"] for row in documents)
@@ -168,17 +174,24 @@ def _check_audit(batch: _Batch, op: Operation) -> AuditEntry:
         entry = entry_from_json(raw if isinstance(raw, dict) else {})
     except InvalidInput as err:
         raise Rejected("audit_invalid", str(err)) from None
-    if entry.chain != batch.device.device_id or not is_sealed(entry):
+    if device_of_chain(entry.chain) != batch.device.device_id or not is_sealed(entry):
         raise Rejected("audit_invalid", "the audit entry is not sealed by this counter's chain")
-    known = batch.audit.get(entry.seq)
+    known = batch.audit.get((entry.chain, entry.seq))
     if known is not None and known != entry.hash:
         raise Rejected("audit_conflict", f"audit entry {entry.seq} differs from the one held")
-    previous = batch.audit.get(entry.seq - 1)
+    previous = batch.audit.get((entry.chain, entry.seq - 1))
     if previous is not None and previous != entry.prev_hash:
         raise Rejected(
             "audit_chain_broken", f"audit entry {entry.seq} does not follow its predecessor"
         )
     return entry
+
+
+def _check_staff(batch: _Batch, op: Operation, case: dict[str, Any], entry: AuditEntry) -> None:
+    hall = batch.device.hall
+    problem = staff_problem(batch.connection, hall=hall, op_type=op.op_type, case=case, entry=entry)
+    if problem is not None:
+        raise Rejected(*problem)
 
 
 def _check_documents(batch: _Batch, op: Operation) -> list[dict[str, Any]]:
@@ -398,16 +411,28 @@ def _taken_numbers(connection: Connection, ops: Sequence[Operation]) -> set[str]
     return set(connection.execute(query).scalars())
 
 
-def _load_audit(connection: Connection, chain: str, ops: Sequence[Operation]) -> dict[int, str]:
-    seqs: set[int] = set()
+def _load_audit(
+    connection: Connection, device_id: str, ops: Sequence[Operation]
+) -> dict[tuple[str, int], str]:
+    """The hashes held of the entries the batch seals and of those they follow, by (chain, seq).
+
+    Only the device's own chains (one per epoch) are read: an entry on another chain is refused.
+    """
+    wanted: set[tuple[str, int]] = set()
     for op in ops:
         audit = op.payload.get("audit")
-        if isinstance(audit, dict) and isinstance(audit.get("seq"), int):
-            seqs.update((audit["seq"], audit["seq"] - 1))
-    if not seqs:
+        if not isinstance(audit, dict) or not isinstance(audit.get("seq"), int):
+            continue
+        chain = audit.get("chain")
+        if isinstance(chain, str) and device_of_chain(chain) == device_id:
+            wanted.update(((chain, audit["seq"]), (chain, audit["seq"] - 1)))
+    if not wanted:
         return {}
-    query = select(AUDIT.c.seq, AUDIT.c.hash).where(AUDIT.c.chain == chain, AUDIT.c.seq.in_(seqs))
-    return {row.seq: row.hash for row in connection.execute(query)}
+    chains, seqs = {chain for chain, _ in wanted}, {seq for _, seq in wanted}
+    query = select(AUDIT.c.chain, AUDIT.c.seq, AUDIT.c.hash).where(
+        AUDIT.c.chain.in_(chains), AUDIT.c.seq.in_(seqs)
+    )
+    return {(row.chain, row.seq): row.hash for row in connection.execute(query)}
 
 
 def _op_row(op: Operation, device: Device, result: OpResult, now: datetime) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from clerk.errors import InvalidInput, NotFound
+from clerk.private import private_folder
 from clerk.store import Store, open_store
 from sync.client import RegistryClient
 from sync.embedded import EmbeddedRegistry
@@ -57,6 +58,7 @@ def open_counter(
         sync.embedded.EmbeddedRegistryFailed: the embedded registry did not start.
     """
     registry_url = registry_url or os.environ.get(URL_VARIABLE)
+    private_folder(folder)  # the store, scans, logs and settings: the application's user only
     store = _open_store(folder)
     try:
         if registry_url:

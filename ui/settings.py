@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QSettings
 
+from clerk.private import private_file
 from printing.qt_backend import A4_LASER, PROFILES, THERMAL_80MM, PrinterProfile
 from ui.i18n import DEFAULT_LANGUAGE
 from ui.queue.actions import DEFAULT_KEYS, QueueAction
@@ -95,12 +96,16 @@ SCANNER_MAX_GAP_MS = Setting("capture/scanner_max_gap_ms", 35, minimum=5, maximu
 """The longest pause between a barcode scanner's keys (longer is a person typing)."""
 SCANNER_MIN_CHARS = Setting("capture/scanner_min_chars", 4, minimum=2, maximum=64)
 """The fewest characters of a scan (a ticket number, A001, has four)."""
+SCAN_RETENTION_DAYS = Setting("capture/scan_retention_days", 30, minimum=0, maximum=3650)
+"""Days a scan stays on this counter after the registry verified it and its case (0: always)."""
 
 
 class CounterSettings:
     """The counter's settings file (INI in the data folder)."""
 
     def __init__(self, path: Path) -> None:
+        if path.parent.is_dir():
+            private_file(path)  # 0600 whatever the umask; Qt keeps the mode when it rewrites
         self._store = QSettings(str(path), QSettings.Format.IniFormat)
         if VERSION_SETTING.read(self._store) < VERSION:
             self._store.setValue("version", VERSION)

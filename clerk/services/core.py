@@ -10,7 +10,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from clerk.audit import AuditEntry, JsonValue, entry_to_json, seal
+from clerk.audit import (
+    AuditEntry,
+    JsonValue,
+    chain_id,
+    device_of_chain,
+    entry_to_json,
+    epoch_of_chain,
+    link_to,
+    seal,
+)
 from clerk.cases import Case
 from clerk.catalog.model import ServiceItem
 from clerk.clock import local_day
@@ -81,19 +90,49 @@ def issue_document(
 
 
 def trace(uow: UnitOfWork, *, actor: Actor, now: datetime, step: Step, case_id: str) -> AuditEntry:
-    """Seal the step's audit entry onto this counter's chain and return it."""
-    chain = uow.device.device_id
+    """Seal the step's audit entry onto this counter's chain of its epoch and return it.
+
+    The first entry of a later epoch's chain names the last entry of the chain before it, so
+    the chains of a restored or re-registered counter link up.
+
+    Raises:
+        InvalidInput: the actor names no staff member (every action carries its person).
+    """
+    if not actor.staff_id.strip():
+        raise InvalidInput("every action needs the staff member who acts")
+    device = uow.device
+    chain = chain_id(device.device_id, device.epoch)
+    previous = uow.audit.last(chain)
+    detail = step.detail
+    if previous is None:
+        before = _chain_before(uow, chain)
+        detail = detail if before is None else {**detail, **link_to(before)}
     entry = seal(
-        uow.audit.last(chain),
+        previous,
         chain=chain,
         at=now,
         actor=actor.staff_id,
         action=step.action,
         case_id=case_id,
-        detail=step.detail,
+        detail=detail,
     )
     uow.audit.append(entry)
     return entry
+
+
+def _chain_before(uow: UnitOfWork, chain: str) -> AuditEntry | None:
+    """The last entry of the latest earlier chain of the device (None for its first chain)."""
+    epoch, device_id = epoch_of_chain(chain), device_of_chain(chain)
+    if epoch <= 1:
+        return None
+    earlier = [
+        other
+        for other in uow.audit.chains()
+        if device_of_chain(other) == device_id and epoch_of_chain(other) < epoch
+    ]
+    if not earlier:
+        return None
+    return uow.audit.last(max(earlier, key=epoch_of_chain))
 
 
 def save(

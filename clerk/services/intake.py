@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
+from clerk.approvals import OVERRIDE, require_other_approver
 from clerk.audit import JsonValue
 from clerk.cases import Applicant, Case
 from clerk.catalog.model import ServiceItem
@@ -150,7 +151,10 @@ def issue_notice(
     Raises:
         RuleViolation: nothing to correct, the 5-day limit passed, or the one-time rule is
             broken without a supervisor's override.
+        PermissionDenied: the override is not a supervisor's, or is the issuing person's own.
     """
+    if override is not None:  # the person issuing the notice asks for the override
+        require_other_approver(override.supervisor, requested_by=actor.staff_id, what=OVERRIDE)
 
     def rule(case: Case, item: ServiceItem) -> Step:
         number = new_number(uow, now)

@@ -13,6 +13,7 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event
 from sqlalchemy.orm import sessionmaker
 
 from clerk.ports import DeviceIdentity
+from clerk.private import private_database
 from clerk.store.device import advance_epoch, ensure_device, require_device
 from clerk.store.errors import StoreError
 from clerk.store.ledger import SyncLedger
@@ -222,6 +223,7 @@ def open_store(
         MigrationFailed: an upgrade step failed (the store keeps its previous version).
         RuleViolation: the file belongs to another device.
     """
+    private_database(path)  # 0600 before SQLite writes a byte; its side files follow the mode
     engine = create_store_engine(path, busy_timeout_ms=busy_timeout_ms)
     readers: Engine | None = None
     try:
