@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import logging
 from functools import cache
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from clerk.bundle import resource
 from printing.errors import PrintingError
 
 logger = logging.getLogger(__name__)
@@ -25,7 +25,7 @@ logger = logging.getLogger(__name__)
 FONT = "WenQuanYiMicroHei"
 """The name every style and canvas call uses."""
 
-FONT_FILE = Path(__file__).resolve().parents[1] / "resources" / "fonts" / "wqy-microhei.ttc"
+FONT_FILE = resource("fonts", "wqy-microhei.ttc")
 _SUBFONT = 0  # the proportional face; 1 is "Micro Hei Mono"
 _KEPT = frozenset("\n\t")  # whitespace the layout handles itself
 

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request, Response
+from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from clerk.catalog import CatalogueError, parse_catalogue
 from clerk.staff import Role
@@ -44,6 +46,7 @@ from clerk.wire import (
     hall_space,
 )
 from registry import admin, blobs, cases, queue_offline
+from registry.access_log import AccessLog
 from registry.auth import (
     Device,
     StaffMember,
@@ -104,6 +107,32 @@ class Context:
         return self.epoch
 
 
+class EpochHeader:
+    """Pure ASGI middleware naming the registry's epoch on every answer.
+
+    Not `@app.middleware("http")`: Starlette's BaseHTTPMiddleware runs each request through
+    an extra task and memory stream, about a third of the HTTP stack's cost per request.
+    """
+
+    def __init__(self, app: ASGIApp, *, context: Context) -> None:
+        self.app = app
+        self.context = context
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Pass the request on; add the header to the answer's start."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_epoch(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers[EPOCH_HEADER] = self.context.current_epoch()
+            await send(message)
+
+        await self.app(scope, receive, send_with_epoch)
+
+
 def _token(credential: HTTPAuthorizationCredentials | None) -> str:
     if credential is None or not credential.credentials:
         raise Unauthorized("this request needs a credential (Authorization: Bearer …)")
@@ -125,11 +154,7 @@ def create_app(settings: Settings, engine: Engine) -> FastAPI:
     app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=5)
     install_error_handlers(app)
 
-    @app.middleware("http")
-    async def epoch_header(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        response.headers[EPOCH_HEADER] = context.current_epoch()
-        return response
+    app.add_middleware(EpochHeader, context=context)
 
     router = APIRouter(prefix=API_PREFIX, route_class=BoundedRoute, responses=ERROR_RESPONSES)
     _public_routes(router, context)
@@ -140,6 +165,7 @@ def create_app(settings: Settings, engine: Engine) -> FastAPI:
     app.include_router(queue_router(settings, engine))
     app.include_router(ratings_router(settings, engine))
     app.include_router(queue_offline.offline_router(engine))
+    app.add_middleware(AccessLog)  # outermost: every answer, errors included, logged once
     return app
 
 

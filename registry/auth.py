@@ -13,6 +13,7 @@ import functools
 import hashlib
 import hmac
 import json
+import logging
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -22,9 +23,12 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, select, update
 
 from clerk.staff import Role
+from registry.access_log import note_caller
 from registry.db import stamp
 from registry.errors import SlowDown, Unauthorized
 from registry.schema import COUNTERS, STAFF
+
+_log = logging.getLogger(__name__)
 
 DEVICE_PREFIX = "wcd_"
 SESSION_PREFIX = "wcs."
@@ -98,6 +102,7 @@ def authenticate_device(connection: Connection, token: str) -> Device:
         raise Unauthorized("this counter credential is not known to the registry")
     if row.revoked_at is not None:
         raise Unauthorized(f"counter {row.hall}/{row.code} was revoked at {row.revoked_at}")
+    note_caller(hall=row.hall, device=row.code)
     return Device(row.device_id, row.hall, row.code, row.epoch)
 
 
@@ -126,6 +131,8 @@ def authenticate_staff(
     row = connection.execute(select(STAFF).where(STAFF.c.staff_id == staff_id)).first()
     if row is None or not row.active:
         raise Unauthorized(f"staff member {staff_id} is not active")
+    note_caller(hall=row.hall)
+    _log.debug("staff %s signed in", staff_id)
     return StaffMember(row.staff_id, row.name, Role(row.role), row.hall)
 
 
@@ -163,6 +170,7 @@ def check_login(
         raise SlowDown("too many failed logins", retry_after=max(1, int(wait.total_seconds()) + 1))
     if not password_matches(row.verifier, password):
         failures = row.failures + 1
+        _log.debug("login of %s refused: wrong password (%d in a row)", staff_id, failures)
         connection.execute(
             update(STAFF)
             .where(STAFF.c.staff_id == staff_id)

@@ -15,12 +15,14 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, insert, select, text, update
 from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError
 
+from clerk.private import private_database
 from registry.errors import ConfigurationError, Invalid
 from registry.schema import META, METADATA, SPACES
 
@@ -60,6 +62,9 @@ def create_registry_engine(url: str) -> Engine:
 
 
 def _sqlite_engine(url: str) -> Engine:
+    database = make_url(url).database
+    if database and database != ":memory:" and Path(database).parent.is_dir():
+        private_database(Path(database))  # only the registry's user reads its file (0600)
     engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
 
     @event.listens_for(engine, "connect")
@@ -110,8 +115,13 @@ def migrate(engine: Engine) -> int:
         if version is None:
             _set_meta(connection, "schema_version", str(SCHEMA_VERSION))
             _set_meta(connection, "epoch", new_epoch_value())
+            _set_meta(connection, EPOCH_SET_AT, stamp(utc_now()))
             _log.info("registry database initialised at schema %d", SCHEMA_VERSION)
     return SCHEMA_VERSION
+
+
+EPOCH_SET_AT = "epoch_set_at"
+"""The `meta` key of when the epoch was set (absent in databases set up before it was kept)."""
 
 
 def new_epoch_value() -> str:
@@ -132,6 +142,7 @@ def renew_epoch(engine: Engine) -> str:
     value = new_epoch_value()
     with engine.begin() as connection:
         _set_meta(connection, "epoch", value)
+        _set_meta(connection, EPOCH_SET_AT, stamp(utc_now()))
     _log.warning("registry epoch renewed to %s: counters will re-push their operations", value)
     return value
 

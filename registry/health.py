@@ -1,9 +1,11 @@
 """`GET /api/v1/health`: whether this registry process can serve, for monitors and counters.
 
 Open to anybody, so it says only what is not secret: the status, the registry's version, whether
-the database answered a trivial query within a short time, the schema version and the epoch (the
-epoch is sent with every answer anyway). 200 when healthy, 503 when the database is unreachable
-or too slow, so a load balancer or a service monitor takes the process out of rotation.
+the database answered a trivial query within a short time, which kind of database it is (never its
+address), the schema version, the epoch (sent with every answer anyway) and how long ago the epoch
+was set — a young epoch nobody expected means somebody restored the registry. 200 when healthy,
+503 when the database is unreachable or too slow, so a load balancer or a service monitor takes
+the process out of rotation.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import asyncio
 import importlib.metadata
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 
 from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
@@ -20,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 
 from clerk.wire import to_wire
-from registry.db import is_postgres
+from registry.db import EPOCH_SET_AT, is_postgres, utc_now
 from registry.errors import RegistryError
 
 _log = logging.getLogger(__name__)
@@ -46,40 +49,67 @@ class Health:
         status: "ok", or "unavailable" when the database did not answer.
         version: the registry's version.
         database: "reachable" or "unreachable".
-        schema_version: the database's schema version (0 when unreachable).
+        backend: "sqlite" or "postgresql" (the kind of database, not its address).
+        schema_version: the database's schema version, i.e. the migrations applied (0 when
+            unreachable).
         epoch: the registry's epoch ("" when unreachable).
+        epoch_age_seconds: whole seconds since the epoch was set (None when unreachable or
+            when the database predates the record of it).
     """
 
     status: str
     version: str
     database: str
+    backend: str
     schema_version: int
     epoch: str
+    epoch_age_seconds: int | None
 
 
-def _probe(engine: Engine) -> tuple[int, str]:
-    """The schema version and epoch, read with a trivial query."""
+@dataclass(frozen=True, slots=True)
+class _Probe:
+    schema_version: int
+    epoch: str
+    epoch_age_seconds: int | None
+
+
+def _probe(engine: Engine) -> _Probe:
+    """The schema version, the epoch and its age, read with a trivial query."""
     with engine.connect() as connection:
         if is_postgres(connection):
             connection.execute(text(f"SET statement_timeout = {_STATEMENT_TIMEOUT_MS}"))
         rows = connection.execute(
-            text("SELECT key, value FROM meta WHERE key IN ('schema_version', 'epoch')")
+            text("SELECT key, value FROM meta WHERE key IN ('schema_version', 'epoch', :set_at)"),
+            {"set_at": EPOCH_SET_AT},
         ).all()
         connection.rollback()
     values = {str(row[0]): str(row[1]) for row in rows}
-    return int(values.get("schema_version", "0")), values.get("epoch", "")
+    set_at = values.get(EPOCH_SET_AT)
+    age = None if set_at is None else (utc_now() - datetime.fromisoformat(set_at)).total_seconds()
+    return _Probe(
+        schema_version=int(values.get("schema_version", "0")),
+        epoch=values.get("epoch", ""),
+        epoch_age_seconds=None if age is None else max(0, int(age)),
+    )
 
 
 async def check(engine: Engine) -> Health:
     """Probe the database within `PROBE_SECONDS`; never raises."""
+    backend = engine.dialect.name
     try:
-        schema, epoch = await asyncio.wait_for(
-            run_in_threadpool(_probe, engine), timeout=PROBE_SECONDS
-        )
+        probe = await asyncio.wait_for(run_in_threadpool(_probe, engine), timeout=PROBE_SECONDS)
     except (SQLAlchemyError, RegistryError, OSError, TimeoutError, ValueError) as error:
         _log.warning("health probe: the database did not answer (%s)", type(error).__name__)
-        return Health("unavailable", registry_version(), "unreachable", 0, "")
-    return Health("ok", registry_version(), "reachable", schema, epoch)
+        return Health("unavailable", registry_version(), "unreachable", backend, 0, "", None)
+    return Health(
+        status="ok",
+        version=registry_version(),
+        database="reachable",
+        backend=backend,
+        schema_version=probe.schema_version,
+        epoch=probe.epoch,
+        epoch_age_seconds=probe.epoch_age_seconds,
+    )
 
 
 def health_routes(router: APIRouter, engine: Engine) -> None:

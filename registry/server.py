@@ -23,6 +23,7 @@ import uvicorn
 from fastapi import FastAPI
 from sqlalchemy import Connection, Engine, select
 
+from clerk import logsetup
 from clerk.catalog import DEMO_CATALOGUE, load_catalogue
 from clerk.queue.wire import ProfileSpec, ServiceSpec
 from clerk.staff import Role
@@ -30,7 +31,7 @@ from registry import admin, queue_config
 from registry.api import create_app
 from registry.db import create_registry_engine, migrate, transaction, utc_now
 from registry.schema import COUNTERS, HALLS
-from registry.settings import Settings, from_environment
+from registry.settings import ENV_PREFIX, Settings, from_environment
 
 _log = logging.getLogger(__name__)
 
@@ -67,6 +68,7 @@ DEMO_SCREENS = {DEMO_KIOSK: "自助取号机", DEMO_DISPLAY: "大厅叫号屏"}
 
 def app_from_environment() -> FastAPI:
     """The application for uvicorn's factory mode (several worker processes)."""
+    logsetup.configure(logsetup.level_named(os.environ.get(f"{ENV_PREFIX}LOG_LEVEL")))
     settings = from_environment()
     engine = create_registry_engine(settings.database_url)
     migrate(engine)
@@ -119,6 +121,7 @@ def serve(
             workers=workers,
             access_log=False,
             log_level="warning",
+            log_config=None,  # uvicorn's records go through our format
             timeout_graceful_shutdown=GRACEFUL_STOP_SECONDS,
             ssl_certfile=cert,
             ssl_keyfile=key,
@@ -133,6 +136,7 @@ def serve(
         create_app(settings, engine),
         access_log=False,
         log_level="warning",
+        log_config=None,
         timeout_keep_alive=30,
         timeout_graceful_shutdown=GRACEFUL_STOP_SECONDS,
         ssl_certfile=cert,

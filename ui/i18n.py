@@ -27,7 +27,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtWidgets import QWidget
 
-I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+from clerk.bundle import resource
+
+I18N_DIR = resource("i18n")
 LANGUAGES = ("zh_CN", "en")
 DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}

@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from clerk.audit import JsonValue
+from clerk.bundle import resource
 from clerk.catalog.model import Agency, Catalogue, ServiceItem
 from clerk.catalog.parse import Context, json_object, json_type, read_object
 from clerk.catalog.problems import CatalogueError, ProblemSink, TooManyProblems
 from clerk.catalog.rules import check_item, check_unique
 
-DEMO_CATALOGUE = Path(__file__).resolve().parents[2] / "resources" / "catalogue" / "demo.json"
+DEMO_CATALOGUE = resource("catalogue", "demo.json")
 """The demo catalogue shipped with Window Clerk (19 items of a fictional county hall)."""
 
 SCHEMA_VERSION = 1

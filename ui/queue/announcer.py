@@ -26,11 +26,12 @@ from PySide6.QtCore import QLocale, QObject, QTimer, QUrl, Signal
 from PySide6.QtMultimedia import QSoundEffect
 from PySide6.QtTextToSpeech import QTextToSpeech, QVoice
 
+from clerk.bundle import resource
 from ui.queue.port import CallNotice
 
 _log = logging.getLogger(__name__)
 
-CHIME_WAV = Path(__file__).resolve().parents[2] / "resources" / "sounds" / "chime.wav"
+CHIME_WAV = resource("sounds", "chime.wav")
 DEFAULT_REPEATS = 2
 _TEST_ENGINES = frozenset({"mock"})  # Qt's own test plug-in speaks no language of the hall
 
