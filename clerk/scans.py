@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from clerk.errors import InvalidInput, NotFound
+from clerk.private import open_private, private_folder
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 MAX_SCAN_BYTES = 256 * 1024 * 1024
@@ -43,10 +44,10 @@ class ScanFolder:
         target = self.path(sha256)
         if target.exists():
             return sha256
-        target.parent.mkdir(parents=True, exist_ok=True)
+        _make_folder(target.parent)
         temporary = target.with_name(f".{sha256}.{secrets.token_hex(4)}.tmp")
         try:
-            with open(temporary, "wb") as handle:
+            with open_private(temporary) as handle:  # 0600 whatever the umask
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
@@ -92,6 +93,18 @@ class ScanFolder:
         except NotFound:
             return False
         return digest.hexdigest() == sha256
+
+
+def _make_folder(folder: Path) -> None:
+    # A new folder's entry lives in its parent: sync the parent too, or a power cut can take
+    # the folder (and every scan in it) away although each scan file was synced.
+    missing: list[Path] = []
+    while not folder.is_dir():
+        missing.append(folder)
+        folder = folder.parent
+    for path in reversed(missing):
+        private_folder(path)  # 0700 whatever the umask (issue 7, data at rest)
+        _sync_folder(path.parent)
 
 
 def _sync_folder(folder: Path) -> None:

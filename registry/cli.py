@@ -11,23 +11,21 @@ import argparse
 import json
 import logging
 import os
-import sqlite3
 import sys
 from collections.abc import Sequence
-from contextlib import closing
 from pathlib import Path
 from typing import Any, TextIO
 
 from sqlalchemy import Engine
-from sqlalchemy.engine import make_url
 
+from clerk import logsetup
 from clerk.audit import entry_to_json
 from clerk.catalog import DEMO_CATALOGUE, CatalogueError, load_catalogue
 from clerk.errors import ClerkError
 from clerk.services import verify_audit
 from clerk.staff import Role
 from clerk.store import open_store
-from registry import admin, cases
+from registry import admin, backup, cases
 from registry.db import create_registry_engine, migrate, renew_epoch, transaction, utc_now
 from registry.errors import ConfigurationError, RegistryError
 from registry.server import EmbeddedSetup, TlsFiles, prepare_embedded, serve
@@ -56,10 +54,11 @@ def check_catalogue(path: Path, out: TextIO) -> int:
 
 
 def check_audit(path: Path, out: TextIO) -> int:
-    """Verify the audit hash chain of a counter store.
+    """Verify the audit hash chains of a counter store (one per epoch it worked in).
 
     Returns:
-        0 when the chain is intact, 1 when it breaks (the first bad entry is named).
+        0 when every chain is intact, 1 when one breaks (the first bad entry is named, and its
+        chain when the store holds several).
     """
     if not path.is_file():
         out.write(f"refused: no store at {path}\n")
@@ -71,9 +70,11 @@ def check_audit(path: Path, out: TextIO) -> int:
         out.write(f"refused: {error}\n")
         return 1
     if result.ok:
-        out.write(f"ok: {result.checked} audit entries, chain intact\n")
+        intact = "chain intact" if result.chains <= 1 else f"{result.chains} chains intact"
+        out.write(f"ok: {result.checked} audit entries, {intact}\n")
         return 0
-    out.write(f"broken at entry {result.first_bad_seq}: {result.reason}\n")
+    where = f" (chain {result.chain})" if result.chains > 1 else ""
+    out.write(f"broken at entry {result.first_bad_seq}: {result.reason}{where}\n")
     return 1
 
 
@@ -109,7 +110,7 @@ def _admin_parsers(admin_parser: Any) -> None:
 
     add("init", "create or upgrade the database")
     add("check-catalogue", "validate a catalogue JSON file", "path")
-    add("verify-audit", "verify a counter store's audit chain", "path")
+    add("verify-audit", "verify a counter store's audit chains", "path")
     catalogue = add("import-catalogue", "import a catalogue file (or --demo)")
     catalogue.add_argument("path", nargs="?")
     catalogue.add_argument("--demo", action="store_true")
@@ -125,9 +126,11 @@ def _admin_parsers(admin_parser: Any) -> None:
     staff.add_argument("--role", choices=[role.value for role in Role], required=True)
     add("set-calendar", "replace the working-day overrides from a JSON file", "path")
     add("export-audit", "print a case's audit trail as JSON and verify its chains", "case_id")
-    add("new-epoch", "give the registry a new epoch (after restoring a PostgreSQL backup)")
-    add("backup", "copy a SQLite registry database to a file", "path")
-    add("restore", "restore a SQLite registry database from a backup (then a new epoch)", "path")
+    add("new-epoch", "give the registry a new epoch (after restoring a backup by other means)")
+    add("backup", "back the database up to a file, while it serves (SQLite or PostgreSQL)", "path")
+    add(
+        "restore", "restore the database from a backup, then a new epoch (registry stopped)", "path"
+    )
 
 
 def parser() -> argparse.ArgumentParser:
@@ -146,10 +149,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
     """Run the command line; returns the exit code."""
     args = parser().parse_args(argv)
     level = os.environ.get(f"{ENV_PREFIX}LOG_LEVEL", "INFO").upper()
-    logging.basicConfig(
-        level=level if level in _LOG_LEVELS else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    logsetup.configure(level if level in _LOG_LEVELS else logging.INFO)
     try:
         if args.command == "serve":
             settings = from_environment(database_url=args.database_url)
@@ -333,28 +333,19 @@ _ADMIN = {
 
 
 def backup_or_restore(url: str, path: Path, *, restore: bool, out: TextIO) -> int:
-    """Copy a SQLite registry to `path`, or back from it (then give it a new epoch).
+    """Back the database up to `path` (online), or restore it from there with a new epoch.
+
+    SQLite through its backup API, PostgreSQL through pg_dump/pg_restore (`registry.backup`).
 
     Returns:
         0 on success, 1 when refused.
     """
-    database = make_url(url).database
-    if make_url(url).get_backend_name() != "sqlite" or not database:
-        out.write("refused: backup/restore here is for SQLite; ")
-        out.write("use pg_dump/pg_restore, then `admin new-epoch`\n")
+    try:
+        line = backup.restore(url, path) if restore else backup.backup(url, path)
+    except ConfigurationError as error:
+        out.write(f"refused: {error}\n")
         return 1
-    source, target = (path, Path(database)) if restore else (Path(database), path)
-    if not source.is_file():
-        out.write(f"refused: no database at {source}\n")
-        return 1
-    with closing(sqlite3.connect(source)) as reader, closing(sqlite3.connect(target)) as writer:
-        reader.backup(writer)
-    if restore:
-        engine = create_registry_engine(url)
-        out.write(f"ok: restored from {path}; new epoch {renew_epoch(engine)}\n")
-        engine.dispose()
-    else:
-        out.write(f"ok: backup written to {path}\n")
+    out.write(line + "\n")
     return 0
 
 

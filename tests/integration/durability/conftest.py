@@ -1,0 +1,19 @@
+"""Fixtures of the durability tests: the power-cut layer, PostgreSQL for the registry's backups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.support.fixtures import postgres_server, postgres_url  # noqa: F401
+from tests.support.powercut import ShimUnavailable, build_shim
+
+
+@pytest.fixture(scope="session")
+def powercut_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The power-cut preload layer, compiled once per session (skipped without a C compiler)."""
+    try:
+        return build_shim(tmp_path_factory.mktemp("powercut"))
+    except ShimUnavailable as error:
+        pytest.skip(f"power-cut tests need gcc to build tests/support/powercut.c: {error}")
