@@ -5,7 +5,8 @@ and its materials recorded on the shared write lane) and the desk turns to the c
 naming it, the decision bar, and the capture panel with the material the next scan shows. A
 case reopened from the case page lands here too; one waiting for corrections starts a return
 visit (`ui.workbench.corrections`). A notice or refusal on a case still in RECEIVING first
-receives it (收件, the materials voucher queued: `queued`). Ctrl+N starts the next intake.
+receives it (收件, the materials voucher queued: `queued`). Ctrl+M corrects the materials of
+a case not decided yet (the applicant fixes them on the spot). Ctrl+N starts the next intake.
 Scans offered by the scanner's drop folder go to the case in progress.
 """
 
@@ -48,6 +49,9 @@ from ui.workbench.parts import NOBODY, CounterParts, Lanes
 
 _log = logging.getLogger(__name__)
 NEW_INTAKE_KEY = "Ctrl+N"
+AMEND_KEY = "Ctrl+M"
+AMENDABLE = frozenset({CaseStatus.RECEIVING, CaseStatus.RECEIVED})
+"""The states whose materials the clerk may still correct on the spot."""
 
 
 class CaseDesk(QStackedWidget):
@@ -138,6 +142,11 @@ class CaseDesk(QStackedWidget):
         new.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         new.triggered.connect(self.new_intake)
         self.addAction(new)
+        amend = QAction(self)
+        amend.setShortcut(QKeySequence(AMEND_KEY))
+        amend.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        amend.triggered.connect(self.amend_materials)
+        self.addAction(amend)
 
     def retranslate_ui(self) -> None:
         """Set every translated text (again, after a language change)."""
@@ -235,6 +244,14 @@ class CaseDesk(QStackedWidget):
         self.capture.set_case(case.case_id)
         self._material_chosen()
         self.material.setFocus()  # arrow keys choose what the next scan shows
+
+    def amend_materials(self) -> None:
+        """Correct the materials of the case in progress, if it is not decided yet."""
+        case = self.case
+        if case is None or case.status not in AMENDABLE or self.actor is NOBODY:
+            return
+        if self.currentWidget() is self.case_view and not self.corrections.open:
+            self.corrections.amend(case)
 
     def _acted(self, result: ActionResult, title: str) -> None:
         self._set_case(result.case)

@@ -6,6 +6,10 @@ was recorded before. The clerk marks the lines corrected now with the checklist'
 Ctrl+Enter records them (only the lines that changed) and receives the corrections: the case
 is RECEIVED again, and the decision bar offers acceptance or — under the one-time rule — a
 further notice. Each step is a use case on the shared write lane.
+
+The same checklist corrects the materials of a case not yet decided (`amend`: RECEIVING or
+RECEIVED, no visit recorded): what the applicant fixes on the spot (Art. 32 (3)), e.g. after
+the one-time rule refused a second notice. Ctrl+Enter then records only the changed lines.
 """
 
 from __future__ import annotations
@@ -74,6 +78,7 @@ class ReturnVisit(QWidget):
         self._store, self._writes, self._clock = store, writes, clock
         self.actor: Actor | None = None
         self.materials: RecordedMaterials | None = None
+        self.amending = False
         self.busy = False
         self.title = QLabel(self)
         self.title.setWordWrap(True)
@@ -102,6 +107,12 @@ class ReturnVisit(QWidget):
 
     def retranslate_ui(self) -> None:
         """Set every translated text (again, after a language change)."""
+        if self.amending:
+            self.title.setText(
+                self.tr("Correct the materials on the spot: mark the lines, then Ctrl+Enter.")
+            )
+            self.submit_button.setText(self.tr("Record the materials (Ctrl+Enter)"))
+            return
         self.title.setText(
             self.tr("Return visit: mark what the applicant hands in now, then Ctrl+Enter.")
         )
@@ -130,8 +141,33 @@ class ReturnVisit(QWidget):
 
         self._run(record, self._begun)
 
+    def amend(self, case: CaseView) -> None:
+        """Show the recorded materials of `case` to correct them (no visit is recorded)."""
+        if self.actor is None or self.busy:
+            return
+        store, case_id = self._store, case.case_id
+        self._run(
+            lambda: recorded_materials(store.unit_of_work(read_only=True), case_id=case_id),
+            self._amend_begun,
+        )
+
+    def _amend_begun(self, materials: RecordedMaterials) -> None:
+        self.amending = True
+        self._show(materials)
+
     def _begun(self, opened: Opened) -> None:
         result, materials = opened
+        self.amending = False
+        self._show(materials)
+        self.message.emit(
+            self.tr("Return visit {visits} recorded for case {number}.").format(
+                visits=result.case.visits, number=result.case.number
+            )
+        )
+        self.acted.emit(result, self.tr("Return visit"))
+
+    def _show(self, materials: RecordedMaterials) -> None:
+        self.retranslate_ui()
         self.materials = materials
         self.checklist.set_item(materials.item, materials.situation)
         model, records = self.checklist.model, materials.record_map()
@@ -141,12 +177,6 @@ class ReturnVisit(QWidget):
                 model.set_entry(row, entry_of(record))
         self.setVisible(True)
         self.checklist.setFocus()
-        self.message.emit(
-            self.tr("Return visit {visits} recorded for case {number}.").format(
-                visits=result.case.visits, number=result.case.number
-            )
-        )
-        self.acted.emit(result, self.tr("Return visit"))
 
     def submit(self) -> None:
         """Record the lines the clerk changed and receive the corrections."""
@@ -155,6 +185,9 @@ class ReturnVisit(QWidget):
             return
         changed = changed_records(materials.record_map(), self.checklist.model.records())
         store, now, case_id = self._store, self._clock(), materials.case_id
+        if self.amending:
+            self._record_amendment(changed, case_id=case_id, actor=actor)
+            return
 
         def receive() -> ActionResult:
             if changed:
@@ -168,6 +201,27 @@ class ReturnVisit(QWidget):
         self.message.emit(self.tr("Recording the corrections…"))
         self._run(receive, self._received)
 
+    def _record_amendment(
+        self, changed: dict[str, MaterialRecord], *, case_id: str, actor: Actor
+    ) -> None:
+        if not changed:
+            self.stop()
+            return
+        store, now = self._store, self._clock()
+        self._run(
+            lambda: services.record_materials(
+                store.unit_of_work(), case_id=case_id, records=changed, actor=actor, now=now
+            ),
+            self._amended,
+        )
+
+    def _amended(self, result: ActionResult) -> None:
+        self.stop()
+        self.message.emit(
+            self.tr("Materials of case {number} corrected.").format(number=result.case.number)
+        )
+        self.acted.emit(result, self.tr("Materials"))
+
     def _received(self, result: ActionResult) -> None:
         self.stop()
         self.message.emit(
@@ -180,6 +234,7 @@ class ReturnVisit(QWidget):
     def stop(self) -> None:
         """Take no corrections (another case, or none, is in progress)."""
         self.materials = None
+        self.amending = False
         self.setVisible(False)
 
     def _run(self, call: Callable[[], _T], done: Callable[[_T], None]) -> None:

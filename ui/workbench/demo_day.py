@@ -2,94 +2,67 @@
 
 The day is data (`Visitor`s: what the applicant asks for, who they are, what they hand in, what
 the clerk decides and how they rate); `DayPlayer` plays it on a shown, signed-in
-`WorkbenchWindow` the way a clerk does — Ctrl+N for the next intake, the item by its pinyin
-initials, the applicant typed (Chinese committed as an input method does), one key per checklist
-line, Ctrl+Enter, then the decision's key (Alt+A, Alt+S) and Enter on each step of its dialog.
+`WorkbenchWindow` the way a clerk does — the ticket called with the queue's keys (when a
+kiosk issues them), Ctrl+N for the next intake, the item by its pinyin initials, the applicant
+typed (Chinese committed as an input method does), one key per checklist line, Ctrl+Enter,
+then the decision's key and Enter on each step of its dialog (`ui.workbench.demo_steps`). A
+returning applicant's case is found by its number (Ctrl+2) and taken to the counter (Ctrl+W).
 The applicant's rating is given on the customer panel, as the applicant touches it. After each
 step the window (or the open dialog) may be saved as a numbered PNG.
 
-`run_scenario(window, driver)` is the hook `bench/ui_bench.py` and `--demo-script` share:
-`driver` is anything with pytest-qt's `waitUntil` (a test's `qtbot`, or `LoopWaits` here).
+`SHORT_DAY` is three applicants; `COUNTER_DAY` is a whole day at a counter: every decision a
+clerk takes (accept, one-time notice and the return visit, 容缺, 告知承诺, a refusal a supervisor
+approves, 即办件, hand-out) and a complaint. `run_scenario(window, driver)` and
+`run_counter_day(window, driver)` are the hooks `bench/ui_bench.py --scenario` takes; `driver`
+is anything with pytest-qt's `waitUntil` (a test's `qtbot`, or `LoopWaits`).
 """
 
 from __future__ import annotations
 
 import logging
 import shutil
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol, TypeVar
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer, SignalInstance
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from clerk.cases import BadReason, RatingLevel
 from clerk.identity import resident_id_check_char
-from ui.decisions.accept import AcceptDialog
-from ui.decisions.onthespot import OnTheSpotDialog
 from ui.settings import PDF_FOLDER
 from ui.settings_pages.printer_check import pdf_folder
+from ui.workbench.demo_keys import (
+    CTRL,
+    WAIT_MS,
+    LoopWaits,
+    StepFailed,
+    Waits,
+    commit_text,
+    focused,
+    press,
+    type_text,
+)
+from ui.workbench.demo_steps import Credentials, Steps
 from ui.workbench.window import WorkbenchWindow
 
+__all__ = ["COUNTER_DAY", "SHORT_DAY", "DayPlayer", "Decision", "LoopWaits", "StepFailed"]
 _log = logging.getLogger(__name__)
-WAIT_MS = 30_000
-_CTRL = Qt.KeyboardModifier.ControlModifier
-_ALT = Qt.KeyboardModifier.AltModifier
-_D = TypeVar("_D", bound=QDialog)
-
-
-class Waits(Protocol):
-    """What the player needs of its driver (pytest-qt's `QtBot` has it)."""
-
-    def waitUntil(  # noqa: N802 - pytest-qt's name
-        self, callback: Callable[[], bool | None], *, timeout: int = 5000
-    ) -> None:
-        """Run the event loop until `callback` holds (raise when it does not in time)."""
-
-
-class StepFailed(AssertionError):
-    """A step of the scripted day did not come about in time."""
-
-
-class LoopWaits:
-    """`Waits` outside pytest: nested event loops, polled every 10 ms."""
-
-    def waitUntil(  # noqa: N802 - pytest-qt's name
-        self, callback: Callable[[], bool | None], *, timeout: int = 5000
-    ) -> None:
-        """Run the event loop until `callback` returns True or None.
-
-        Raises:
-            StepFailed: it did not within `timeout` ms.
-        """
-        timer, loop = QTimer(), QEventLoop()
-        timer.timeout.connect(lambda: loop.quit() if _holds(callback) else None)
-        timer.start(10)
-        QTimer.singleShot(timeout, loop.quit)
-        if not _holds(callback):
-            loop.exec()
-        timer.stop()
-        if not _holds(callback):
-            raise StepFailed(f"{callback!r} did not hold within {timeout} ms")
-
-
-def _holds(callback: Callable[[], bool | None]) -> bool:
-    try:
-        result = callback()
-    except AssertionError:
-        return False
-    return result is None or bool(result)
+DEMO_SUPERVISOR: Credentials = ("S001", "supervisor-demo")
+"""The supervisor of the embedded registry's demonstration hall (demo data, see the README)."""
 
 
 class Decision(StrEnum):
-    """What the clerk decides after the intake."""
+    """What the clerk decides after the intake (or on a returning applicant's case)."""
 
     ACCEPT = "accept"  # 受理, the receipt printed
     ON_THE_SPOT = "on_the_spot"  # 受理 then 即办件: completed at the counter
+    NOTICE = "notice"  # 一次性告知书 printed and signed
+    RONGQUE = "rongque"  # 容缺: the secondary material owed, then 受理 with its notice
+    COMMITMENT = "commitment"  # 告知承诺: a commitment replaces a certificate, then 受理
+    REFUSAL = "refusal"  # 不予受理, requested by the clerk, approved by a supervisor here
+    RETURN = "return"  # the return visit after a notice: corrections, then 受理
+    HAND_OUT = "hand_out"  # the result of an earlier case handed out (出件)
 
 
 def id_number(serial: int) -> str:
@@ -103,7 +76,10 @@ class Visitor:
     """One applicant's visit: the item, who they are, what they bring, what happens.
 
     `materials` has one key per checklist line, as the clerk presses it (O original, C copy,
-    L e-licence, M missing, R owed (容缺), P commitment (告知承诺), space: as asked).
+    L e-licence, M missing, R owed (容缺), P commitment (告知承诺), space: as asked, ".": left
+    as it is). A visitor with `case_of` comes back for the case of that earlier visitor: no
+    intake; for a return visit `materials` are the corrections, `amend` the lines fixed on the
+    spot after the one-time rule refused a second notice (which is then tried first).
     """
 
     label: str
@@ -116,6 +92,9 @@ class Visitor:
     address: str = "杭州市西湖区文三路 1 号"
     rating: RatingLevel | None = None
     reasons: tuple[BadReason, ...] = ()
+    case_of: str = ""
+    amend: str = ""
+    refusal_reasons: str = ""
 
 
 SHORT_DAY: tuple[Visitor, ...] = (
@@ -132,22 +111,50 @@ SHORT_DAY: tuple[Visitor, ...] = (
         reasons=(BadReason.LONG_WAIT,),
     ),
 )
-"""The demonstration's day: an application accepted, one completed on the spot, a complaint."""
+"""The demonstration's short day: accepted, completed on the spot, a complaint."""
+
+_G = "gtgsh"  # 个体工商户设立登记: M01 form, M02 ID card (e-licence), M03 premises, M04/M05
+COUNTER_DAY: tuple[Visitor, ...] = (
+    Visitor("complete", _G, "张三", 11, "OLC", Decision.ACCEPT, rating=RatingLevel.SATISFIED),
+    Visitor("notice", _G, "李四", 12, "OL", Decision.NOTICE),  # M03 not brought
+    # 建设工程规划许可: M06 日照分析报告 is secondary and may be owed.
+    Visitor("rongque", "jsgcghxk", "王五", 13, "OLLCOM", Decision.RONGQUE),
+    Visitor("commitment", _G, "赵六", 14, "OLM", Decision.COMMITMENT),  # M03 by commitment
+    Visitor(
+        "refusal",
+        _G,
+        "孙七",
+        15,
+        "OLC",
+        Decision.REFUSAL,
+        refusal_reasons="经营范围属于法律、行政法规禁止经营的项目",
+    ),
+    Visitor("on-the-spot", _G, "周八", 16, "OLC", Decision.ON_THE_SPOT),
+    # 李四 is back with M03; the clerk also calls the form missing (a new item: refused by the
+    # one-time rule), the form is put right on the spot, and the case is accepted.
+    Visitor("return", _G, "李四", 12, "M. ", Decision.RETURN, case_of="notice", amend=" "),
+    Visitor("hand-out", _G, "周八", 16, "", Decision.HAND_OUT, case_of="on-the-spot"),
+    Visitor(
+        "complaint",
+        _G,
+        "吴九",
+        19,
+        "OLC",
+        Decision.ACCEPT,
+        rating=RatingLevel.DISSATISFIED,
+        reasons=(BadReason.LONG_WAIT, BadReason.UNCLEAR),
+    ),
+)
+"""A whole counter day: eight applicants, every decision of the decision bar, a return visit
+with the one-time rule's refusal, a result handed out and a complaint."""
 
 
 @dataclass
-class DayPlayer:
-    """Plays visitors on `window` with `driver`'s waits, saving PNGs into `shots` if given."""
-
-    window: WorkbenchWindow
-    driver: Waits
-    shots: Path | None = None
-    case_ids: list[str] = field(default_factory=list)
-    documents: list[str] = field(default_factory=list)
-    shots_taken: int = 0
+class DayPlayer(Steps):
+    """Plays visitors on `window` with `driver`'s waits (see `Steps` for the options)."""
 
     def play(self, visitors: tuple[Visitor, ...]) -> None:
-        """Play every visitor in order.
+        """Play every visitor in order (a returning one needs the earlier one played before).
 
         Raises:
             StepFailed: a step did not happen in time (with a `LoopWaits` driver).
@@ -155,79 +162,66 @@ class DayPlayer:
         self._until(lambda: self.window.catalogue.model.rowCount() > 0)  # the finder knows items
         for visitor in visitors:
             _log.info("demo day: %s", visitor.label)
-            self.intake(visitor)
+            self.call_ticket()
+            if visitor.case_of:
+                self.find_case(self.cases[visitor.case_of])
+            else:
+                self.intake(visitor)
             self.decide(visitor)
             self.rate(visitor)
-
-    # Intake ---------------------------------------------------------------------------------
+            self.finish_ticket()
 
     def intake(self, visitor: Visitor) -> None:
         """Ctrl+N, the item, the applicant, the checklist, Ctrl+Enter: the case opens."""
         desk = self.window.case_desk
         self._activate()
-        _keys(Qt.Key.Key_N, _CTRL)
+        press(Qt.Key.Key_N, CTRL)
         self._until(desk.form.finder.search.hasFocus)
         with self._seen(desk.form.item_chosen):
-            QTest.keyClicks(_focused(), visitor.query)
-            _keys(Qt.Key.Key_Return)
-        _commit(visitor.name)
-        _keys(Qt.Key.Key_Tab)
-        QTest.keyClicks(_focused(), id_number(visitor.serial))
-        _keys(Qt.Key.Key_Tab)
-        QTest.keyClicks(_focused(), visitor.phone)
-        _keys(Qt.Key.Key_Tab)
-        _commit(visitor.address)
-        _keys(Qt.Key.Key_Tab)
-        self._until(lambda: _focused() is desk.form.checklist.view)
-        self._checklist(visitor.materials)
+            type_text(visitor.query)
+            press(Qt.Key.Key_Return)
+        commit_text(visitor.name)
+        press(Qt.Key.Key_Tab)
+        type_text(id_number(visitor.serial))
+        press(Qt.Key.Key_Tab)
+        type_text(visitor.phone)
+        press(Qt.Key.Key_Tab)
+        commit_text(visitor.address)
+        press(Qt.Key.Key_Tab)
+        self._until(lambda: focused() is desk.form.checklist.view)
+        self.lines(desk.form.checklist.view, visitor.materials)
         self.shot(f"{visitor.label}-intake")
         with self._seen(desk.case_changed, check=bool):
-            _keys(Qt.Key.Key_Return, _CTRL)
+            press(Qt.Key.Key_Return, CTRL)
         assert desk.case is not None
         self.case_ids.append(desk.case.case_id)
-
-    def _checklist(self, materials: str) -> None:
-        for position, key in enumerate(materials):
-            if position:
-                _keys(Qt.Key.Key_Down)
-            _keys(Qt.Key.Key_Space if key == " " else Qt.Key(ord(key.upper())))
-
-    # Decisions ------------------------------------------------------------------------------
+        self.cases[visitor.label] = desk.case
 
     def decide(self, visitor: Visitor) -> None:
-        """The visitor's decision through its key and its dialog's default buttons."""
-        self.accept(visitor.label)
-        if visitor.decision is Decision.ON_THE_SPOT:
-            self.on_the_spot(visitor.label)
+        """The visitor's decision through its key and its dialog's keys."""
+        label, decision = visitor.label, visitor.decision
+        if decision is Decision.NOTICE:
+            self.notice(label)
+        elif decision is Decision.REFUSAL:
+            self.refusal(label, visitor.refusal_reasons)
+        elif decision is Decision.HAND_OUT:
+            self.hand_out(label, id_number(visitor.serial))
+        else:
+            self._before_acceptance(visitor)
+            self.accept(label)
+            if decision is Decision.ON_THE_SPOT:
+                self.on_the_spot(label)
 
-    def accept(self, label: str) -> None:
-        """Alt+A; Enter accepts (the receipt prints); Enter closes."""
-        dialog = self._open(Qt.Key.Key_A, AcceptDialog)
-        with self._seen(dialog.document.printed) as printed:
-            self._enter_on(dialog.accept_button)
-        self.documents.append(str(printed[0]))
-        self.shot(f"{label}-receipt", dialog)
-        self._enter_on(dialog.close_button)
-        self._until(lambda: not dialog.isVisible())
-
-    def on_the_spot(self, label: str) -> None:
-        """Alt+S; Enter completes the case (即办件); Escape closes."""
-        dialog = self._open(Qt.Key.Key_S, OnTheSpotDialog)
-        with self._seen(dialog.completed):
-            self._enter_on(dialog.complete_button)
-        self._until(dialog.hand_out_button.hasFocus)
-        self.shot(f"{label}-completed", dialog)
-        _keys(Qt.Key.Key_Escape)
-        self._until(lambda: not dialog.isVisible())
-
-    def _open(self, key: Qt.Key, kind: type[_D]) -> _D:
-        self._activate()
-        _keys(key, _ALT)
-        bar = self.window.case_desk.bar
-        self._until(lambda: isinstance(bar.dialog, kind) and bar.dialog.isVisible())
-        dialog = bar.dialog
-        assert isinstance(dialog, kind)
-        return dialog
+    def _before_acceptance(self, visitor: Visitor) -> None:
+        if visitor.decision is Decision.RONGQUE:
+            self.substitute(visitor.label, Qt.Key.Key_R, agree=Qt.Key.Key_C)
+        elif visitor.decision is Decision.COMMITMENT:
+            self.substitute(visitor.label, Qt.Key.Key_C, agree=Qt.Key.Key_L)
+        elif visitor.decision is Decision.RETURN:
+            self.correct(visitor.materials)
+            if visitor.amend:
+                self.second_notice(visitor.label)
+                self.amend(visitor.amend)
 
     def rate(self, visitor: Visitor) -> None:
         """The applicant rates on the customer panel (a touch; the clerk cannot)."""
@@ -244,92 +238,28 @@ class DayPlayer:
                 panel.submit()
         self.shot(f"{visitor.label}-rated")
 
-    # Helpers --------------------------------------------------------------------------------
 
-    def shot(self, name: str, widget: QWidget | None = None) -> None:
-        """Save `widget` (default: the window) as the next numbered PNG, if saving."""
-        if self.shots is None:
-            return
-        self.shots_taken += 1
-        path = self.shots / f"{self.shots_taken:02d}-{name}.png"
-        if not (widget or self.window).grab().save(str(path)):
-            raise StepFailed(f"could not save {path}")
-
-    def _activate(self) -> None:
-        self.window.activateWindow()  # the platform gives it back after a dialog (offscreen: asked)
-        self._until(lambda: QApplication.activeWindow() is self.window)
-
-    def _enter_on(self, button: QWidget) -> None:
-        self._until(lambda: button.isEnabled() and button.hasFocus())
-        _keys(Qt.Key.Key_Return)
-
-    def _until(self, condition: Callable[[], bool]) -> None:
-        self.driver.waitUntil(condition, timeout=WAIT_MS)
-
-    def _seen(self, signal: SignalInstance, *, check: Callable[..., bool] | None = None) -> _Seen:
-        return _Seen(self, signal, check)
-
-
-class _Seen:
-    """A block after which `signal` must have been emitted (its first arguments kept)."""
-
-    def __init__(
-        self, player: DayPlayer, signal: SignalInstance, check: Callable[..., bool] | None
-    ) -> None:
-        self._player, self._signal, self._check = player, signal, check
-        self.args: list[object] | None = None
-
-    def _got(self, *args: object) -> None:
-        if self.args is None and (self._check is None or self._check(*args)):
-            self.args = list(args)
-
-    def __enter__(self) -> list[object]:
-        self._signal.connect(self._got)
-        self._holder: list[object] = []
-        return self._holder
-
-    def __exit__(self, kind: object, *_rest: object) -> None:
-        try:
-            if kind is None:
-                self._player._until(lambda: self.args is not None)
-                self._holder.extend(self.args or [])
-        finally:
-            self._signal.disconnect(self._got)
-
-
-def _focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    if widget is None:
-        raise StepFailed("nothing has the keyboard focus")
-    return widget
-
-
-def _keys(key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    QTest.keyClick(_focused(), key, modifier)
-
-
-def _commit(text: str) -> None:
-    """Commit `text` where the focus is, as a Chinese input method does."""
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(_focused(), event)
+def without_scanner(window: WorkbenchWindow) -> None:
+    """Scripted keys arrive as fast as a scanner's burst: they are the clerk's, not a scan."""
+    app = QApplication.instance()
+    if window.scanner is not None and isinstance(app, QApplication):
+        window.scanner.uninstall(app)
 
 
 def play_into(window: WorkbenchWindow, folder: Path) -> int:
-    """Play the demonstration's day on `window`, saving its screenshots and printed PDFs into
-    `folder` (`--demo-script`); the exit code: 0, or 1 when a step failed (logged)."""
+    """Play the demonstration's day (`COUNTER_DAY`) on `window`, saving its screenshots and
+    printed PDFs into `folder` (`--demo-script`); the exit code: 0, or 1 when a step failed
+    (logged)."""
     folder.mkdir(parents=True, exist_ok=True)
-    player = DayPlayer(window, LoopWaits(), shots=folder)
+    player = DayPlayer(window, LoopWaits(), shots=folder, supervisor=DEMO_SUPERVISOR)
     parts = window.parts
     printed = pdf_folder(parts.settings.get(PDF_FOLDER), parts.data_folder)
-    app = QApplication.instance()
-    if window.scanner is not None and isinstance(app, QApplication):
-        # Scripted keys arrive as fast as a scanner's burst: they are the clerk's, not a scan.
-        window.scanner.uninstall(app)
+    without_scanner(window)
     try:
-        player.play(SHORT_DAY)
+        player.play(COUNTER_DAY)
+        papers = (*player.documents, *player.letters)
         player.driver.waitUntil(
-            lambda: all((printed / f"{n}.pdf").exists() for n in player.documents),
+            lambda: all((printed / f"{n}.pdf").exists() for n in papers),
             timeout=WAIT_MS,
         )
     except StepFailed:
@@ -342,7 +272,16 @@ def play_into(window: WorkbenchWindow, folder: Path) -> int:
 
 
 def run_scenario(window: WorkbenchWindow, driver: Waits) -> DayPlayer:
-    """Play the demonstration's day (`SHORT_DAY`) on `window`; the player, with what it did."""
+    """Play the demonstration's short day (`SHORT_DAY`) on `window`; the player."""
     player = DayPlayer(window, driver)
     player.play(SHORT_DAY)
+    return player
+
+
+def run_counter_day(window: WorkbenchWindow, driver: Waits) -> DayPlayer:
+    """Play `COUNTER_DAY` on `window` (the embedded registry's demonstration hall: its
+    supervisor approves the refusal; no kiosk, so no hall tickets); the player."""
+    without_scanner(window)
+    player = DayPlayer(window, driver, supervisor=DEMO_SUPERVISOR)
+    player.play(COUNTER_DAY)
     return player
