@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.queue.dialogs import VisitDocument
@@ -19,6 +20,10 @@ from ui.queue.fallback import FallbackQueue
 from ui.queue.lane import Lane
 from ui.queue.offline_dialogs import HandServedChoice, OfflineDialogs, QtOfflineDialogs
 from ui.queue.port import IssuedTicket, Seat, ServiceInfo
+
+LOCAL_KEYS = ("F11", "F12")
+"""The keys of the walk-in ticket and of a hand-served hall ticket (the panel leaves F11 and
+F12 free; the strip and its keys exist only in local mode)."""
 
 
 class LocalModeBar(QWidget):
@@ -44,6 +49,7 @@ class LocalModeBar(QWidget):
         services: Callable[[], Sequence[ServiceInfo]],
         documents: Callable[[], Sequence[VisitDocument]],
         dialogs: OfflineDialogs | None = None,
+        keys: tuple[str, str] = LOCAL_KEYS,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -56,10 +62,12 @@ class LocalModeBar(QWidget):
         self.banner = QLabel(self)
         self.banner.setObjectName("localBanner")
         self.banner.setWordWrap(True)
-        self.issue_walk_in = QPushButton(self.tr("Issue a walk-in ticket"), self)
+        self.issue_walk_in = QPushButton(self)
         self.issue_walk_in.clicked.connect(self._ask_walk_in)
-        self.record_by_hand = QPushButton(self.tr("Record a hall ticket served by hand"), self)
+        self.record_by_hand = QPushButton(self)
         self.record_by_hand.clicked.connect(self._ask_hand_served)
+        portable = QKeySequence.SequenceFormat.PortableText
+        self._keys = [QKeySequence.fromString(key, portable) for key in keys]
         self._layout()
         fallback.mode_changed.connect(self.set_local_mode)
         fallback.handover_waiting.connect(self._handover_waiting)
@@ -78,9 +86,18 @@ class LocalModeBar(QWidget):
         )
 
     def set_local_mode(self, local: bool) -> None:
-        """Show the strip in local mode, hide it on the hall queue."""
+        """Show the strip in local mode, hide it on the hall queue (its keys work only shown)."""
         self.banner.setText(self.tr("Local mode — this counter calls its own tickets"))
+        self._label(self.issue_walk_in, self.tr("Issue a walk-in ticket"), self._keys[0])
+        self._label(
+            self.record_by_hand, self.tr("Record a hall ticket served by hand"), self._keys[1]
+        )
         self.setVisible(local)
+
+    @staticmethod
+    def _label(button: QPushButton, text: str, key: QKeySequence) -> None:
+        button.setText(f"{text}  {key.toString(QKeySequence.SequenceFormat.NativeText)}".strip())
+        button.setShortcut(key)  # after the text: setText() replaces the shortcut by its mnemonic
 
     def _handover_waiting(self, left: int) -> None:
         self.banner.setText(
