@@ -72,7 +72,7 @@
 <context>
     <name>Announcer</name>
     <message>
-        <location filename="../../ui/queue/announcer.py" line="243"/>
+        <location filename="../../ui/queue/announcer.py" line="244"/>
         <source>Number {number}, please go to window {window}</source>
         <translation>请 {number} 号到 {window} 号窗口办理</translation>
     </message>
@@ -338,52 +338,52 @@
 <context>
     <name>CaseDesk</name>
     <message>
-        <location filename="../../ui/workbench/case_desk.py" line="144"/>
+        <location filename="../../ui/workbench/case_desk.py" line="153"/>
         <source>Next scan shows:</source>
         <translation>下一份扫描件为：</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/case_desk.py" line="145"/>
+        <location filename="../../ui/workbench/case_desk.py" line="154"/>
         <source>Next applicant (Ctrl+N)</source>
         <translation>下一位申请人 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/case_desk.py" line="173"/>
+        <location filename="../../ui/workbench/case_desk.py" line="182"/>
         <source>Sign in before recording an intake.</source>
         <translation>请先登录，再登记收件。</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/case_desk.py" line="178"/>
+        <location filename="../../ui/workbench/case_desk.py" line="187"/>
         <source>Recording the intake…</source>
         <translation>正在登记收件…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/case_desk.py" line="190"/>
+        <location filename="../../ui/workbench/case_desk.py" line="199"/>
         <source>Case {number} opened for {name}.</source>
         <translation>已为 {name} 创建办件 {number}。</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/case_desk.py" line="195"/>
+        <location filename="../../ui/workbench/case_desk.py" line="204"/>
         <source>Intake</source>
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/case_desk.py" line="251"/>
+        <location filename="../../ui/workbench/case_desk.py" line="268"/>
         <source>Receiving the materials…</source>
         <translation>正在收件…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/case_desk.py" line="254"/>
+        <location filename="../../ui/workbench/case_desk.py" line="271"/>
         <source>Materials voucher</source>
         <translation>材料收取凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/case_desk.py" line="284"/>
+        <location filename="../../ui/workbench/case_desk.py" line="301"/>
         <source>Case {number} · {item} · {status}</source>
         <translation>办件 {number} · {item} · {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/case_desk.py" line="310"/>
+        <location filename="../../ui/workbench/case_desk.py" line="327"/>
         <source>The scanner&apos;s folder cannot be read: {reason}</source>
         <translation>无法读取扫描仪文件夹：{reason}</translation>
     </message>
@@ -2746,32 +2746,32 @@
 <context>
     <name>LocalModeBar</name>
     <message>
-        <location filename="../../ui/queue/local_bar.py" line="59"/>
+        <location filename="../../ui/queue/local_bar.py" line="91"/>
         <source>Issue a walk-in ticket</source>
         <translation>本窗口取号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/local_bar.py" line="61"/>
+        <location filename="../../ui/queue/local_bar.py" line="93"/>
         <source>Record a hall ticket served by hand</source>
         <translation>登记手工办理的大厅号票</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/local_bar.py" line="82"/>
+        <location filename="../../ui/queue/local_bar.py" line="90"/>
         <source>Local mode — this counter calls its own tickets</source>
         <translation>离线 — 本窗口自行叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/local_bar.py" line="88"/>
+        <location filename="../../ui/queue/local_bar.py" line="105"/>
         <source>Local mode — the hall queue answers again: serve the {n} local tickets left to return to it.</source>
         <translation>离线 — 大厅叫号系统已恢复：请先办完本窗口剩余的 {n} 张号票，再回到大厅叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/local_bar.py" line="107"/>
+        <location filename="../../ui/queue/local_bar.py" line="124"/>
         <source>Walk-in ticket {number} issued.</source>
         <translation>已取号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/local_bar.py" line="137"/>
+        <location filename="../../ui/queue/local_bar.py" line="154"/>
         <source>Hall ticket {number} recorded as served by hand.</source>
         <translation>大厅号票 {number} 已登记为手工办理。</translation>
     </message>
@@ -3642,37 +3642,57 @@
 <context>
     <name>ReturnVisit</name>
     <message>
-        <location filename="../../ui/workbench/corrections.py" line="106"/>
+        <location filename="../../ui/workbench/corrections.py" line="112"/>
+        <source>Correct the materials on the spot: mark the lines, then Ctrl+Enter.</source>
+        <translation>当场补正材料：标记各项材料后按 Ctrl+Enter。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/corrections.py" line="114"/>
+        <source>Record the materials (Ctrl+Enter)</source>
+        <translation>登记材料 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/corrections.py" line="117"/>
         <source>Return visit: mark what the applicant hands in now, then Ctrl+Enter.</source>
         <translation>申请人补正回访：标记本次递交的材料，然后按 Ctrl+Enter。</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/corrections.py" line="108"/>
+        <location filename="../../ui/workbench/corrections.py" line="119"/>
         <source>Corrections received (Ctrl+Enter)</source>
         <translation>补正材料已收 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/corrections.py" line="145"/>
+        <location filename="../../ui/workbench/corrections.py" line="163"/>
         <source>Return visit {visits} recorded for case {number}.</source>
         <translation>已记录办件 {number} 的第 {visits} 次到窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/corrections.py" line="149"/>
+        <location filename="../../ui/workbench/corrections.py" line="167"/>
         <source>Return visit</source>
         <translation>补正回访</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/corrections.py" line="168"/>
+        <location filename="../../ui/workbench/corrections.py" line="201"/>
         <source>Recording the corrections…</source>
         <translation>正在登记补正材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/corrections.py" line="174"/>
+        <location filename="../../ui/workbench/corrections.py" line="221"/>
+        <source>Materials of case {number} corrected.</source>
+        <translation>办件 {number} 的材料已更正。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/corrections.py" line="223"/>
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/corrections.py" line="228"/>
         <source>Corrections received: case {number} can be decided.</source>
         <translation>补正材料已收：办件 {number} 可以作出决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/corrections.py" line="178"/>
+        <location filename="../../ui/workbench/corrections.py" line="232"/>
         <source>Corrections</source>
         <translation>补正材料</translation>
     </message>
@@ -4223,37 +4243,37 @@
 <context>
     <name>WorkbenchWindow</name>
     <message>
-        <location filename="../../ui/workbench/window.py" line="231"/>
+        <location filename="../../ui/workbench/window.py" line="241"/>
         <source>Window Clerk — counter {counter}</source>
         <translation>窗口办件 — {counter}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/window.py" line="233"/>
+        <location filename="../../ui/workbench/window.py" line="243"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/window.py" line="234"/>
+        <location filename="../../ui/workbench/window.py" line="244"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/window.py" line="235"/>
+        <location filename="../../ui/workbench/window.py" line="245"/>
         <source>Lock the screen (Ctrl+L)</source>
         <translation>锁定屏幕 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/window.py" line="236"/>
+        <location filename="../../ui/workbench/window.py" line="246"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/window.py" line="238"/>
+        <location filename="../../ui/workbench/window.py" line="248"/>
         <source>Queue</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/window.py" line="297"/>
+        <location filename="../../ui/workbench/window.py" line="307"/>
         <source>Loading failed; the error is in the log.</source>
         <translation>加载失败，错误已记入日志。</translation>
     </message>
@@ -4279,7 +4299,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="351"/>
+        <location filename="../../ui/app.py" line="406"/>
         <location filename="../../ui/queue/launch.py" line="232"/>
         <source>Window Clerk</source>
         <translation>窗口办件</translation>
@@ -4831,801 +4851,846 @@
     </message>
     <message>
         <location filename="../../ui/domain_messages.py" line="139"/>
+        <source>epoch {epoch} is not above {floor}, the highest epoch this counter used</source>
+        <translation>纪元 {epoch} 不大于本窗口用过的最大纪元 {floor}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="142"/>
         <source>epoch {new} is not above the current epoch {epoch}</source>
         <translation>纪元 {new} 不大于当前纪元 {epoch}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="140"/>
+        <location filename="../../ui/domain_messages.py" line="143"/>
         <source>event of ticket {ticket} among {other}</source>
         <translation>号票 {ticket} 的事件混入了 {other} 的事件</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="141"/>
+        <location filename="../../ui/domain_messages.py" line="144"/>
+        <source>every action needs the staff member who acts</source>
+        <translation>每项操作都必须注明办理的工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="145"/>
         <source>expected version {expected}, found {found}</source>
         <translation>预期版本 {expected}，实际为 {found}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="142"/>
+        <location filename="../../ui/domain_messages.py" line="146"/>
         <source>finished</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="143"/>
+        <location filename="../../ui/domain_messages.py" line="147"/>
         <source>hall ticket {number} is {state}</source>
         <translation>大厅号票 {number} 当前为“{state}”</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="144"/>
+        <location filename="../../ui/domain_messages.py" line="148"/>
         <source>hall ticket {number} is {state} at counter {counter}</source>
         <translation>大厅号票 {number} 在窗口 {counter} 当前为“{state}”</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="145"/>
+        <location filename="../../ui/domain_messages.py" line="149"/>
         <source>hand_out</source>
         <translation>出件</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="146"/>
+        <location filename="../../ui/domain_messages.py" line="150"/>
         <source>in_review</source>
         <translation>审查中</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="147"/>
+        <location filename="../../ui/domain_messages.py" line="151"/>
         <source>issued</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="148"/>
+        <location filename="../../ui/domain_messages.py" line="152"/>
         <source>item {item} asks for no material {material!r}</source>
         <translation>事项 {item} 不需要材料 {material!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="149"/>
+        <location filename="../../ui/domain_messages.py" line="153"/>
         <source>item {item} has no material {material!r}</source>
         <translation>事项 {item} 没有材料 {material!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="150"/>
+        <location filename="../../ui/domain_messages.py" line="154"/>
         <source>item {item} has no situation {situation!r}</source>
         <translation>事项 {item} 没有情形 {situation!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="151"/>
+        <location filename="../../ui/domain_messages.py" line="155"/>
         <source>item {item} has no special procedure {procedure!r}</source>
         <translation>事项 {item} 没有特别程序 {procedure!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="152"/>
+        <location filename="../../ui/domain_messages.py" line="156"/>
         <source>item {item} needs a situation to be chosen</source>
         <translation>事项 {item} 须先选择办理情形</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="153"/>
+        <location filename="../../ui/domain_messages.py" line="157"/>
         <source>leave</source>
         <translation>离开队列</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="154"/>
+        <location filename="../../ui/domain_messages.py" line="158"/>
         <source>left</source>
         <translation>已离开</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="155"/>
+        <location filename="../../ui/domain_messages.py" line="159"/>
         <source>legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="156"/>
+        <location filename="../../ui/domain_messages.py" line="160"/>
         <source>limit must be between 1 and {limit}</source>
         <translation>条数上限须在 1 至 {limit} 之间</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="157"/>
+        <location filename="../../ui/domain_messages.py" line="161"/>
         <source>long_wait must be a positive duration</source>
         <translation>长时间等候的时长须为正数</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="158"/>
+        <location filename="../../ui/domain_messages.py" line="162"/>
         <source>material {material!r} is not owed by this case</source>
         <translation>本办件未容缺材料 {material!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="159"/>
+        <location filename="../../ui/domain_messages.py" line="163"/>
         <source>materials cannot be recorded in state {status}</source>
         <translation>办件处于“{status}”状态，不能登记材料</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="160"/>
+        <location filename="../../ui/domain_messages.py" line="164"/>
         <source>max_recalls cannot be negative, not {max_recalls}</source>
         <translation>最多重呼次数不能为负，而非 {max_recalls}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="161"/>
+        <location filename="../../ui/domain_messages.py" line="165"/>
         <source>migration steps must be numbered 1, 2, 3 … without gaps</source>
         <translation>升级步骤须按 1、2、3……连续编号</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="162"/>
+        <location filename="../../ui/domain_messages.py" line="166"/>
         <source>missed</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="163"/>
+        <location filename="../../ui/domain_messages.py" line="167"/>
         <source>moving a case to {target} needs a reason</source>
         <translation>将办件转为“{target}”须说明理由</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="164"/>
+        <location filename="../../ui/domain_messages.py" line="168"/>
         <source>no bad rating of this case waits for a follow-up</source>
         <translation>本办件没有待回访整改的差评</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="165"/>
+        <location filename="../../ui/domain_messages.py" line="169"/>
         <source>no case {case_id}</source>
         <translation>没有办件 {case_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="166"/>
+        <location filename="../../ui/domain_messages.py" line="170"/>
         <source>no counter is open: the wait cannot be estimated</source>
         <translation>没有开放的窗口：无法估算等候时间</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="167"/>
+        <location filename="../../ui/domain_messages.py" line="171"/>
         <source>no document {number}</source>
         <translation>没有文书 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="168"/>
+        <location filename="../../ui/domain_messages.py" line="172"/>
         <source>no item {item!r} in catalogue {version}</source>
         <translation>事项目录 {version} 中没有事项 {item!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="169"/>
+        <location filename="../../ui/domain_messages.py" line="173"/>
         <source>no item {item} at version {version}</source>
         <translation>没有第 {version} 版的事项 {item}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="170"/>
+        <location filename="../../ui/domain_messages.py" line="174"/>
         <source>no item {item} in the current catalogue</source>
         <translation>当前事项目录中没有事项 {item}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="171"/>
+        <location filename="../../ui/domain_messages.py" line="175"/>
         <source>no local ticket {number} on {day}</source>
         <translation>{day} 没有本窗口号票 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="172"/>
+        <location filename="../../ui/domain_messages.py" line="176"/>
         <source>no outbox operation {op_id}</source>
         <translation>没有待同步操作 {op_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="173"/>
+        <location filename="../../ui/domain_messages.py" line="177"/>
         <source>no print job {job_id}</source>
         <translation>没有打印任务 {job_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="174"/>
+        <location filename="../../ui/domain_messages.py" line="178"/>
         <source>no_licence_needed</source>
         <translation>无需许可</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="175"/>
+        <location filename="../../ui/domain_messages.py" line="179"/>
         <source>no_show</source>
         <translation>未到场</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="176"/>
+        <location filename="../../ui/domain_messages.py" line="180"/>
         <source>not a valid 15-digit resident ID number: {reason}</source>
         <translation>不是有效的 15 位身份证号码：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="177"/>
+        <location filename="../../ui/domain_messages.py" line="181"/>
         <source>not an audit entry: {reason}</source>
         <translation>不是审计记录：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="178"/>
+        <location filename="../../ui/domain_messages.py" line="182"/>
         <source>not_accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="179"/>
+        <location filename="../../ui/domain_messages.py" line="183"/>
         <source>nothing needs correcting: accept the case instead</source>
         <translation>没有需要补正的材料：请直接受理</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="180"/>
+        <location filename="../../ui/domain_messages.py" line="184"/>
         <source>notice number {number} is already used by this case</source>
         <translation>告知书编号 {number} 已被本办件使用</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="181"/>
+        <location filename="../../ui/domain_messages.py" line="185"/>
         <source>one extension of at most {limit} working days is allowed</source>
         <translation>只能延长一次，且不超过 {limit} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="182"/>
+        <location filename="../../ui/domain_messages.py" line="186"/>
         <source>one-time rule: the earlier notice did not list {names}; a supervisor&apos;s override with a reason is required</source>
         <translation>一次性告知规则：此前的告知书未列出{names}；须经负责人说明理由后例外批准</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="187"/>
+        <location filename="../../ui/domain_messages.py" line="191"/>
         <source>only a bad rating is followed up</source>
         <translation>只有差评需要回访整改</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="188"/>
+        <location filename="../../ui/domain_messages.py" line="192"/>
         <source>only a case in review can be extended</source>
         <translation>只有审查中的办件可以延长期限</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="189"/>
+        <location filename="../../ui/domain_messages.py" line="193"/>
         <source>only a 即办件 is completed on the spot</source>
         <translation>只有即办件可以当场办结</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="190"/>
+        <location filename="../../ui/domain_messages.py" line="194"/>
         <source>only the applicant rates, on the customer-facing panel; staff cannot rate for them</source>
         <translation>只能由申请人在评价器上评价；工作人员不能代为评价</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="194"/>
+        <location filename="../../ui/domain_messages.py" line="198"/>
         <source>owed material {material!r} is fulfilled only by handing it in</source>
         <translation>容缺材料 {material!r} 只能通过补交来履行</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="195"/>
+        <location filename="../../ui/domain_messages.py" line="199"/>
         <source>parked</source>
         <translation>已暂存</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="196"/>
+        <location filename="../../ui/domain_messages.py" line="200"/>
         <source>pause: last day {last_day} lies before first day {first_day}</source>
         <translation>暂停计时：结束日 {last_day} 早于开始日 {first_day}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="197"/>
+        <location filename="../../ui/domain_messages.py" line="201"/>
         <source>queue times must be timezone-aware</source>
         <translation>排队时间须带时区</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="198"/>
+        <location filename="../../ui/domain_messages.py" line="202"/>
         <source>queue {prefix} has reached its daily cap of {limit} tickets</source>
         <translation>{prefix} 队列已达到每日限号 {limit} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="199"/>
+        <location filename="../../ui/domain_messages.py" line="203"/>
         <source>reasons</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="200"/>
+        <location filename="../../ui/domain_messages.py" line="204"/>
         <source>reasons and comments go with 不满意 or 非常不满意 only</source>
         <translation>只有“不满意”或“非常不满意”才填写原因和意见</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="201"/>
+        <location filename="../../ui/domain_messages.py" line="205"/>
         <source>recalled</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="202"/>
+        <location filename="../../ui/domain_messages.py" line="206"/>
         <source>receive</source>
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="203"/>
+        <location filename="../../ui/domain_messages.py" line="207"/>
         <source>receive corrections</source>
         <translation>接收补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="204"/>
+        <location filename="../../ui/domain_messages.py" line="208"/>
         <source>received</source>
         <translation>已收件</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="205"/>
+        <location filename="../../ui/domain_messages.py" line="209"/>
         <source>receiving</source>
         <translation>收件中</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="206"/>
+        <location filename="../../ui/domain_messages.py" line="210"/>
         <source>recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="207"/>
+        <location filename="../../ui/domain_messages.py" line="211"/>
         <source>refusal</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="208"/>
+        <location filename="../../ui/domain_messages.py" line="212"/>
         <source>results of {name} are not sent by post</source>
         <translation>{name}的办理结果不提供邮寄送达</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="209"/>
+        <location filename="../../ui/domain_messages.py" line="213"/>
         <source>resume</source>
         <translation>恢复计时</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="210"/>
+        <location filename="../../ui/domain_messages.py" line="214"/>
         <source>returned</source>
         <translation>已退件</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="211"/>
+        <location filename="../../ui/domain_messages.py" line="215"/>
         <source>scan {sha256} is damaged on this disk</source>
         <translation>本机磁盘上的扫描件 {sha256} 已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="212"/>
+        <location filename="../../ui/domain_messages.py" line="216"/>
         <source>scan {sha256} is not in {root}</source>
         <translation>{root} 中没有扫描件 {sha256}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="213"/>
+        <location filename="../../ui/domain_messages.py" line="217"/>
         <source>search limit must be between 1 and {limit}</source>
         <translation>查询条数上限须在 1 至 {limit} 之间</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="214"/>
+        <location filename="../../ui/domain_messages.py" line="218"/>
         <source>serving</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="215"/>
+        <location filename="../../ui/domain_messages.py" line="219"/>
         <source>start being served</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="216"/>
+        <location filename="../../ui/domain_messages.py" line="220"/>
         <source>start the review</source>
         <translation>开始审查</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="217"/>
+        <location filename="../../ui/domain_messages.py" line="221"/>
         <source>started</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="218"/>
+        <location filename="../../ui/domain_messages.py" line="222"/>
         <source>stored JSON is not an object</source>
         <translation>存储的 JSON 不是对象</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="219"/>
+        <location filename="../../ui/domain_messages.py" line="223"/>
         <source>suspended</source>
         <translation>特别程序（暂停计时）</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="220"/>
+        <location filename="../../ui/domain_messages.py" line="224"/>
         <source>terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="221"/>
+        <location filename="../../ui/domain_messages.py" line="225"/>
         <source>the 5-working-day notice limit has passed: deemed accepted</source>
         <translation>已超过 5 个工作日的告知期限：视为受理</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="222"/>
+        <location filename="../../ui/domain_messages.py" line="226"/>
         <source>the ID number is not the applicant&apos;s: an agent collects with the applicant&apos;s authorisation letter</source>
         <translation>证件号码不是申请人的：代领须持申请人的授权委托书</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="227"/>
+        <location filename="../../ui/domain_messages.py" line="231"/>
         <source>the action was not stored: {reason}</source>
         <translation>操作未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="228"/>
+        <location filename="../../ui/domain_messages.py" line="232"/>
         <source>the agent&apos;s name is empty</source>
         <translation>代领人姓名未填写</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="229"/>
+        <location filename="../../ui/domain_messages.py" line="233"/>
         <source>the applicant&apos;s name is empty</source>
         <translation>申请人姓名未填写</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="230"/>
+        <location filename="../../ui/domain_messages.py" line="234"/>
+        <source>the backup belongs to counter {other}, this store to {counter}</source>
+        <translation>该备份属于窗口 {other}，本数据库属于窗口 {counter}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="235"/>
+        <source>the backup failed its integrity check: {reason}</source>
+        <translation>备份未通过完整性检查：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="236"/>
         <source>the case is closed ({status})</source>
         <translation>办件已结束（{status}）</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="231"/>
+        <location filename="../../ui/domain_messages.py" line="237"/>
         <source>the comment is longer than {limit} characters</source>
         <translation>意见超过 {limit} 个字</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="232"/>
+        <location filename="../../ui/domain_messages.py" line="238"/>
         <source>the embedded registry left no enrolment code; see {log}</source>
         <translation>内置中心未留下登记码；请查看 {log}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="233"/>
+        <location filename="../../ui/domain_messages.py" line="239"/>
         <source>the local store cannot be used: {reason}</source>
         <translation>本地数据无法使用：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="234"/>
+        <location filename="../../ui/domain_messages.py" line="240"/>
         <source>the local store is busy, try again: {reason}</source>
         <translation>本地数据繁忙，请重试：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="235"/>
+        <location filename="../../ui/domain_messages.py" line="241"/>
         <source>the local store must be a file</source>
         <translation>本地数据须为文件</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="236"/>
+        <location filename="../../ui/domain_messages.py" line="242"/>
         <source>the phone number is empty</source>
         <translation>电话号码未填写</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="237"/>
+        <location filename="../../ui/domain_messages.py" line="243"/>
         <source>the store cannot use write-ahead logging here (mode {mode})</source>
         <translation>本地数据在此无法使用预写日志（模式 {mode}）</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="238"/>
+        <location filename="../../ui/domain_messages.py" line="244"/>
         <source>the store has no counter {name!r}</source>
         <translation>本地数据中没有计数器 {name!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="239"/>
+        <location filename="../../ui/domain_messages.py" line="245"/>
+        <source>the store has no device identity: nothing worth backing up</source>
+        <translation>本地数据库尚无设备身份（未登记），没有需要备份的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="246"/>
+        <source>the store {path} cannot be read ({reason}): move it aside, then restore</source>
+        <translation>无法读取本地数据库 {path}（{reason}）：请先将其移走，再恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="249"/>
+        <source>the store {path} is in use: close the counter first ({reason})</source>
+        <translation>本地数据库 {path} 正在使用：请先关闭窗口程序（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="250"/>
         <source>the store&apos;s driver is not sqlite3; cannot back it up</source>
         <translation>本地数据的驱动不是 sqlite3，无法备份</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="240"/>
+        <location filename="../../ui/domain_messages.py" line="251"/>
         <source>the target wait cannot be negative</source>
         <translation>目标等候时间不能为负</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="241"/>
+        <location filename="../../ui/domain_messages.py" line="252"/>
         <source>the unit of work is not entered: use it in a `with` block</source>
         <translation>工作单元尚未进入：请在 `with` 语句块中使用</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="242"/>
+        <location filename="../../ui/domain_messages.py" line="253"/>
         <source>the {label} is empty</source>
         <translation>{label}未填写</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="243"/>
+        <location filename="../../ui/domain_messages.py" line="254"/>
+        <source>there is no backup at {path}</source>
+        <translation>{path} 处没有备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="255"/>
         <source>there is no refusal request to approve</source>
         <translation>没有待批准的不予受理申请</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="244"/>
+        <location filename="../../ui/domain_messages.py" line="256"/>
         <source>there is no refusal request to decline</source>
         <translation>没有可驳回的不予受理申请</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="245"/>
+        <location filename="../../ui/domain_messages.py" line="257"/>
+        <source>there is no store at {path}</source>
+        <translation>{path} 处没有本地数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_messages.py" line="258"/>
         <source>this bad rating has already been followed up</source>
         <translation>这条差评已回访整改</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="246"/>
+        <location filename="../../ui/domain_messages.py" line="259"/>
         <source>this case has already been rated (one rating per case)</source>
         <translation>本办件已评价（每件只能评价一次）</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="247"/>
+        <location filename="../../ui/domain_messages.py" line="260"/>
         <source>this counter has no device identity yet: register it first</source>
         <translation>本窗口还没有设备身份：请先登记</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="248"/>
+        <location filename="../../ui/domain_messages.py" line="261"/>
         <source>this counter is not enrolled with {url} yet: ask the administrator for a one-time enrolment code and start with --enrolment-code CODE (or ${variable})</source>
         <translation>本窗口尚未在 {url} 登记：请向管理员索取一次性登记码，并用 --enrolment-code 登记码 启动（或设置 ${variable}）</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="253"/>
+        <location filename="../../ui/domain_messages.py" line="266"/>
         <source>this store belongs to device {device} ({hall}-{counter}), not to {other_device} ({other_hall}-{other_counter})</source>
         <translation>本地数据属于设备 {device}（{hall}-{counter}），而非 {other_device}（{other_hall}-{other_counter}）</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="258"/>
+        <location filename="../../ui/domain_messages.py" line="271"/>
         <source>this store has schema version {current}, but this Window Clerk only knows versions up to {latest}: install the newer Window Clerk again; the store was left untouched</source>
         <translation>本地数据的结构版本为 {current}，本程序只支持到 {latest}：请重新安装较新的窗口办件系统；本地数据未作改动</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="263"/>
+        <location filename="../../ui/domain_messages.py" line="276"/>
         <source>this unit of work is already in use; make one per action</source>
         <translation>此工作单元已在使用中；每个操作须单独创建</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="264"/>
+        <location filename="../../ui/domain_messages.py" line="277"/>
         <source>this {screen} is not enrolled with {url} yet: ask the administrator for a one-time enrolment code and start with --enrolment-code CODE (or ${variable})</source>
         <translation>此{screen}尚未在 {url} 登记：请向管理员索取一次性登记码，并用 --enrolment-code 登记码 启动（或设置 ${variable}）</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="269"/>
+        <location filename="../../ui/domain_messages.py" line="282"/>
         <source>ticket prefix must be 1 to 4 letters A-Z, not {prefix!r}</source>
         <translation>号票前缀须为 1 至 4 个大写字母 A-Z，而非 {prefix!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="270"/>
+        <location filename="../../ui/domain_messages.py" line="283"/>
         <source>ticket sequence starts at 1, not {seq}</source>
         <translation>号票序号从 1 开始，而非 {seq}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="271"/>
+        <location filename="../../ui/domain_messages.py" line="284"/>
         <source>ticket {number} can be recalled from {time}, not before</source>
         <translation>{number} 号须在 {time} 之后才能重呼</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="272"/>
+        <location filename="../../ui/domain_messages.py" line="285"/>
         <source>ticket {number} cannot {action}: it is {state}, not {allowed}</source>
         <translation>{number} 号无法{action}：当前为“{state}”，而非“{allowed}”</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="273"/>
+        <location filename="../../ui/domain_messages.py" line="286"/>
         <source>ticket {number} changed meanwhile: try again</source>
         <translation>{number} 号刚被他人改动：请重试</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="274"/>
+        <location filename="../../ui/domain_messages.py" line="287"/>
         <source>ticket {number} does not belong to queue {prefix}</source>
         <translation>{number} 号不属于 {prefix} 队列</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="275"/>
+        <location filename="../../ui/domain_messages.py" line="288"/>
         <source>ticket {number} has used all {limit} recalls</source>
         <translation>{number} 号已用完 {limit} 次重呼</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="276"/>
+        <location filename="../../ui/domain_messages.py" line="289"/>
         <source>ticket {number} is at counter {counter}; only it can transfer it</source>
         <translation>{number} 号在窗口 {counter}，只有该窗口可以转移</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="277"/>
+        <location filename="../../ui/domain_messages.py" line="290"/>
         <source>ticket {number} is at counter {holder}, not counter {counter}</source>
         <translation>{number} 号在窗口 {holder}，不在窗口 {counter}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="278"/>
+        <location filename="../../ui/domain_messages.py" line="291"/>
         <source>ticket {number} is not one of counter {counter}&apos;s own</source>
         <translation>{number} 号不是窗口 {counter} 自己的号</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="279"/>
+        <location filename="../../ui/domain_messages.py" line="292"/>
         <source>ticket {number} is still {state} at counter {counter}: finish, park, transfer or mark it missed before calling again</source>
         <translation>{number} 号在窗口 {counter} 仍为“{state}”：请先办结、暂存、转移或标记过号，再叫下一号</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="284"/>
+        <location filename="../../ui/domain_messages.py" line="297"/>
         <source>ticket {number} is {state}, not missed</source>
         <translation>{number} 号当前为“{state}”，不是过号</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="285"/>
+        <location filename="../../ui/domain_messages.py" line="298"/>
         <source>ticket {number} waits for counter {target_counter}</source>
         <translation>{number} 号指定由窗口 {target_counter} 办理</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="286"/>
+        <location filename="../../ui/domain_messages.py" line="299"/>
         <source>ticket {number} waits for staff member {target_staff}</source>
         <translation>{number} 号指定由工作人员 {target_staff} 办理</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="287"/>
+        <location filename="../../ui/domain_messages.py" line="300"/>
         <source>ticket {number}: service cannot end before it started</source>
         <translation>{number} 号：办理结束时间不能早于开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="288"/>
+        <location filename="../../ui/domain_messages.py" line="301"/>
         <source>ticket {number}: {kind} goes back</source>
         <translation>{number} 号：“{kind}”事件的时间倒退</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="289"/>
+        <location filename="../../ui/domain_messages.py" line="302"/>
         <source>tickets ahead cannot be negative, not {ahead}</source>
         <translation>前面等候人数不能为负，而非 {ahead}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="290"/>
+        <location filename="../../ui/domain_messages.py" line="303"/>
         <source>time limit: value must not be negative, got {value}</source>
         <translation>时限：数值不能为负，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="291"/>
+        <location filename="../../ui/domain_messages.py" line="304"/>
         <source>times must be timezone-aware</source>
         <translation>时间须带时区</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="292"/>
+        <location filename="../../ui/domain_messages.py" line="305"/>
         <source>tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="293"/>
+        <location filename="../../ui/domain_messages.py" line="306"/>
         <source>transferred</source>
         <translation>已转移</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="294"/>
+        <location filename="../../ui/domain_messages.py" line="307"/>
         <source>upgrading the store to version {version} ({description}) failed and was undone; the store stays at version {previous}: {reason}</source>
         <translation>本地数据升级到版本 {version}（{description}）失败，已撤销；仍为版本 {previous}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="299"/>
+        <location filename="../../ui/domain_messages.py" line="312"/>
         <source>value is not plain JSON: {reason}</source>
         <translation>值不是普通 JSON：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="300"/>
+        <location filename="../../ui/domain_messages.py" line="313"/>
         <source>void</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="301"/>
+        <location filename="../../ui/domain_messages.py" line="314"/>
         <source>waiting</source>
         <translation>等候中</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="302"/>
+        <location filename="../../ui/domain_messages.py" line="315"/>
         <source>warning policy: min_days must not be negative: {min_days}</source>
         <translation>预警规则：最少天数不能为负：{min_days}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="303"/>
+        <location filename="../../ui/domain_messages.py" line="316"/>
         <source>warning policy: share must lie in [0, 1], got {share}</source>
         <translation>预警规则：比例须在 [0, 1] 之间，实际为 {share}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="304"/>
+        <location filename="../../ui/domain_messages.py" line="317"/>
         <source>weights given for services the counter does not serve: {services}</source>
         <translation>为本窗口不办理的业务设置了权重：{services}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="305"/>
+        <location filename="../../ui/domain_messages.py" line="318"/>
         <source>withdrawn</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="306"/>
+        <location filename="../../ui/domain_messages.py" line="319"/>
         <source>working days: n must not be negative, got {n}</source>
         <translation>工作日：天数不能为负，实际为 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="307"/>
+        <location filename="../../ui/domain_messages.py" line="320"/>
         <source>year {year} cannot appear in a document number</source>
         <translation>文书编号中不能使用年份 {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="308"/>
+        <location filename="../../ui/domain_messages.py" line="321"/>
         <source>{intent} cannot change a case&apos;s rating</source>
         <translation>{intent} 不能改动办件的评价</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="309"/>
+        <location filename="../../ui/domain_messages.py" line="322"/>
         <source>{kind}.{name} is missing</source>
         <translation>缺少 {kind}.{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="310"/>
+        <location filename="../../ui/domain_messages.py" line="323"/>
         <source>{kind}.{name}: expected a list</source>
         <translation>{kind}.{name}：应为列表</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="311"/>
+        <location filename="../../ui/domain_messages.py" line="324"/>
         <source>{kind}.{name}: expected {hint}, got {type}</source>
         <translation>{kind}.{name}：应为 {hint}，实际为 {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="312"/>
+        <location filename="../../ui/domain_messages.py" line="325"/>
         <source>{kind}.{name}: {value} is not allowed</source>
         <translation>{kind}.{name}：不允许 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="313"/>
+        <location filename="../../ui/domain_messages.py" line="326"/>
         <source>{kind}: expected an object</source>
         <translation>{kind}：应为对象</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="314"/>
+        <location filename="../../ui/domain_messages.py" line="327"/>
         <source>{number!r} is not a counter-local number such as W03-001</source>
         <translation>{number!r} 不是 W03-001 这样的本窗口号</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="315"/>
+        <location filename="../../ui/domain_messages.py" line="328"/>
         <source>{number!r} is not a ticket number such as A001</source>
         <translation>{number!r} 不是 A001 这样的号码</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="316"/>
+        <location filename="../../ui/domain_messages.py" line="329"/>
         <source>{refusal}: {reason}</source>
         <translation>{refusal}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="317"/>
+        <location filename="../../ui/domain_messages.py" line="330"/>
         <source>{sha256!r} is not a SHA-256</source>
         <translation>{sha256!r} 不是 SHA-256 值</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="318"/>
+        <location filename="../../ui/domain_messages.py" line="331"/>
         <source>{state} is not an answer of the registry</source>
         <translation>{state} 不是中心的答复</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="319"/>
+        <location filename="../../ui/domain_messages.py" line="332"/>
         <source>{text!r} is not a document number (HALL-COUNTER-EPOCH-YEAR-SEQ)</source>
         <translation>{text!r} 不是文书编号（大厅-窗口-纪元-年份-序号）</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="320"/>
+        <location filename="../../ui/domain_messages.py" line="333"/>
         <source>{text!r} is not an outcome</source>
         <translation>{text!r} 不是办理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="321"/>
+        <location filename="../../ui/domain_messages.py" line="334"/>
         <source>{value!r} is not a UUID</source>
         <translation>{value!r} 不是 UUID</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="322"/>
+        <location filename="../../ui/domain_messages.py" line="335"/>
         <source>{value!r} is not a version 7 UUID</source>
         <translation>{value!r} 不是第 7 版 UUID</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="323"/>
+        <location filename="../../ui/domain_messages.py" line="336"/>
         <source>{what} cannot be approved by the person who asked for it</source>
         <translation>{what}不能由提出申请的本人批准</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="324"/>
+        <location filename="../../ui/domain_messages.py" line="337"/>
         <source>{what} must be timezone-aware, got {value}</source>
         <translation>{what} 须带时区，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="325"/>
+        <location filename="../../ui/domain_messages.py" line="338"/>
         <source>{what} needs a supervisor&apos;s approval; {name} is a clerk</source>
         <translation>{what}须经负责人批准；{name} 是窗口工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="326"/>
+        <location filename="../../ui/domain_messages.py" line="339"/>
         <source>{where}: expected a list</source>
         <translation>{where}：应为列表</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="327"/>
+        <location filename="../../ui/domain_messages.py" line="340"/>
         <source>{where}: expected an object</source>
         <translation>{where}：应为对象</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="328"/>
+        <location filename="../../ui/domain_messages.py" line="341"/>
         <source>{where}: expected {hint}, got {type}</source>
         <translation>{where}：应为 {hint}，实际为 {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="329"/>
+        <location filename="../../ui/domain_messages.py" line="342"/>
         <source>{where}: may not be null</source>
         <translation>{where}：不能为空</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="330"/>
+        <location filename="../../ui/domain_messages.py" line="343"/>
         <source>{where}: {value} is not allowed</source>
         <translation>{where}：不允许 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="331"/>
+        <location filename="../../ui/domain_messages.py" line="344"/>
         <source>不满意 and 非常不满意 need at least one reason from the list</source>
         <translation>“不满意”和“非常不满意”须至少选择一个原因</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="332"/>
+        <location filename="../../ui/domain_messages.py" line="345"/>
         <source>容缺 material is still owed</source>
         <translation>仍有容缺材料未补交</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_messages.py" line="333"/>
+        <location filename="../../ui/domain_messages.py" line="346"/>
         <source>容缺 material is still owed; it must arrive before approval</source>
         <translation>仍有容缺材料未补交；须在批准前补齐</translation>
     </message>

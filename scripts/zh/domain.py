@@ -437,4 +437,24 @@ ZH = {
         "此{screen}尚未在 {url} 登记：请向管理员索取一次性登记码，并用 --enrolment-code 登记码 启动"
         "（或设置 ${variable}）"
     ),
+    # Counter store backup and restore (clerk/store/backup.py); staff on every action.
+    "epoch {epoch} is not above {floor}, the highest epoch this counter used": (
+        "纪元 {epoch} 不大于本窗口用过的最大纪元 {floor}"
+    ),
+    "every action needs the staff member who acts": "每项操作都必须注明办理的工作人员",
+    "the backup belongs to counter {other}, this store to {counter}": (
+        "该备份属于窗口 {other}，本数据库属于窗口 {counter}"
+    ),
+    "the backup failed its integrity check: {reason}": "备份未通过完整性检查：{reason}",
+    "the store has no device identity: nothing worth backing up": (
+        "本地数据库尚无设备身份（未登记），没有需要备份的内容"
+    ),
+    "the store {path} cannot be read ({reason}): move it aside, then restore": (
+        "无法读取本地数据库 {path}（{reason}）：请先将其移走，再恢复"
+    ),
+    "the store {path} is in use: close the counter first ({reason})": (
+        "本地数据库 {path} 正在使用：请先关闭窗口程序（{reason}）"
+    ),
+    "there is no backup at {path}": "{path} 处没有备份",
+    "there is no store at {path}": "{path} 处没有本地数据库",
 }
