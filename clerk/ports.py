@@ -176,7 +176,7 @@ class OutboxRepository(Protocol):
 
 
 class AuditRepository(Protocol):
-    """The append-only audit chain of this counter."""
+    """The append-only audit chains of this counter (one per epoch: `clerk.audit.chain_id`)."""
 
     def last(self, chain: str) -> AuditEntry | None:
         """The chain's newest entry."""
@@ -186,6 +186,9 @@ class AuditRepository(Protocol):
 
     def chain(self, chain: str) -> Sequence[AuditEntry]:
         """The whole chain in order."""
+
+    def chains(self) -> Sequence[str]:
+        """The id of every chain holding at least one entry (one per epoch the counter used)."""
 
     def for_case(self, case_id: str) -> Sequence[AuditEntry]:
         """Entries that concern one case, in order."""

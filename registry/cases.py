@@ -15,7 +15,14 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
-from clerk.audit import AuditEntry, entry_from_json, entry_to_json, seal, verify_chain
+from clerk.audit import (
+    AuditEntry,
+    entry_from_json,
+    entry_to_json,
+    linked_entry,
+    seal,
+    verify_chain,
+)
 from clerk.cases import Case
 from clerk.catalog import ServiceItem, parse_catalogue
 from clerk.codec import from_json, to_json
@@ -184,8 +191,9 @@ def _entry(row: Any) -> AuditEntry:
 def audit_trail(connection: Connection, case_id: str) -> tuple[list[AuditEntry], list[str]]:
     """A case's audit entries in time order, and the problems found verifying their chains.
 
-    Each chain the case appears in is verified from its start up to the case's last entry on
-    it, so an entry removed or altered anywhere before is found.
+    Each chain the case appears in (a counter has one per epoch) is verified from its start up
+    to the case's last entry on it, so an entry removed or altered anywhere before is found; a
+    chain that says it continues an earlier chain's entry must name that entry as held here.
     """
     rows = (
         connection.execute(
@@ -201,10 +209,31 @@ def audit_trail(connection: Connection, case_id: str) -> tuple[list[AuditEntry],
         whole = connection.execute(
             select(AUDIT).where(AUDIT.c.chain == chain, AUDIT.c.seq <= upto).order_by(AUDIT.c.seq)
         ).mappings()
-        check = verify_chain(_entry(row) for row in whole)
+        held = [_entry(row) for row in whole]
+        check = verify_chain(held)
         if not check.ok:
             problems.append(f"chain {chain} breaks at entry {check.first_bad_seq}: {check.reason}")
+        elif held and (problem := _link_problem(connection, held[0])) is not None:
+            problems.append(f"chain {chain} breaks at entry 1: {problem}")
     return entries, problems
+
+
+def _link_problem(connection: Connection, first: AuditEntry) -> str | None:
+    """Why a chain's first entry does not continue the entry it names (None when it does).
+
+    An entry not (yet) held here is no problem: its operation may still be on its way.
+    """
+    link = linked_entry(first)
+    if link is None:
+        return None
+    chain, seq, digest = link
+    if not chain:
+        return "its link to an earlier chain of the counter is not valid"
+    query = select(AUDIT.c.hash).where(AUDIT.c.chain == chain, AUDIT.c.seq == seq)
+    held = connection.execute(query).scalar()
+    if held is not None and held != digest:
+        return f"it continues entry {seq} of chain {chain}, which differs from the one held"
+    return None
 
 
 def needs_attention(connection: Connection, hall: str, *, limit: int = 200) -> list[dict[str, Any]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from clerk.audit import ChainCheck, verify_chain
+from clerk.audit import ChainCheck, verify_chains
 from clerk.catalog import Catalogue
 from clerk.identity import validate_resident_id
 from clerk.ports import DocumentRecord, UnitOfWork
@@ -81,6 +81,12 @@ def install_catalogue(uow: UnitOfWork, catalogue: Catalogue) -> None:
 
 
 def verify_audit(uow: UnitOfWork) -> ChainCheck:
-    """Verify this counter's whole audit chain."""
+    """Verify this counter's whole audit trail: its chain of every epoch, each unbroken.
+
+    Returns:
+        The check over every chain (`clerk.audit.verify_chains`): where the first one breaks.
+    """
     with uow:
-        return verify_chain(uow.audit.chain(uow.device.device_id))
+        device_id = uow.device.device_id
+        chains = {chain: uow.audit.chain(chain) for chain in uow.audit.chains()}
+    return verify_chains(device_id, chains)

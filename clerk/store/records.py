@@ -94,6 +94,11 @@ class SqlAuditRepository:
         query = select(AUDIT).where(_A.chain == chain).order_by(_A.seq)
         return [_entry(row) for row in self._session.connection().execute(query)]
 
+    def chains(self) -> Sequence[str]:
+        """The id of every chain holding at least one entry, sorted."""
+        query = select(_A.chain).distinct().order_by(_A.chain)
+        return [str(chain) for chain in self._session.connection().execute(query).scalars()]
+
     def for_case(self, case_id: str) -> Sequence[AuditEntry]:
         """Entries that concern one case, by chain and sequence."""
         query = select(AUDIT).where(_A.case_id == case_id).order_by(_A.chain, _A.seq)

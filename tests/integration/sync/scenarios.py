@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 
 from sqlalchemy import select
 
+from clerk.audit import device_of_chain
 from clerk.clock import HALL_TIMEZONE
 from clerk.ports import OpState
 from clerk.wire import GLOBAL_SPACE, hall_space
@@ -113,7 +114,7 @@ class Holdings:
         return cls(
             ops={row.op_id: (row.device_id, row.state) for row in ops},
             versions={row.case_id: row.version for row in versions},
-            audit=Tally(chains),
+            audit=Tally(device_of_chain(chain) for chain in chains),  # every epoch's chain
             documents={row.number: row.device_id for row in documents},
         )
 
