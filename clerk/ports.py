@@ -274,6 +274,9 @@ class ScanIndex(Protocol):
     def add(self, *, sha256: str, size: int, media_type: str, at: datetime) -> None:
         """Index a scan already in the scan folder (the same bytes twice are one entry)."""
 
+    def verified(self, hashes: Sequence[str]) -> frozenset[str]:
+        """Those of `hashes` whose bytes the registry verified (it holds them)."""
+
 
 class UnitOfWork(Protocol):
     """One clerk action: everything done inside commits together or not at all."""

@@ -7,6 +7,7 @@ upload and enqueues the operation, in one transaction (SYNC.md, Local write path
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from clerk.cases import Case, Scan
@@ -54,6 +55,13 @@ def case_scans(uow: UnitOfWork, *, case_id: str) -> tuple[Scan, ...]:
     with uow:
         case, _, _ = load_case(uow, case_id)
         return tuple(case.scans)
+
+
+def held_by_registry(uow: UnitOfWork, *, hashes: Sequence[str]) -> frozenset[str]:
+    """Those of `hashes` the registry verified: a scan of these whose file is gone from the
+    scan folder was let go after the retention period (`sync.retention`) and is kept there."""
+    with uow:
+        return uow.scans.verified(hashes)
 
 
 def case_of_scanned_number(uow: UnitOfWork, *, number: str) -> str | None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
@@ -29,3 +31,12 @@ class SqlScanIndex:
         )
         refusal = f"scan {sha256} was not indexed"
         execute_or_refuse(self._session, statement.on_conflict_do_nothing(), refusal)
+
+    def verified(self, hashes: Sequence[str]) -> frozenset[str]:
+        """Those of `hashes` whose bytes the registry verified (it holds them)."""
+        if not hashes:
+            return frozenset()
+        query = select(BLOBS.c.sha256).where(
+            BLOBS.c.sha256.in_(list(hashes)), BLOBS.c.verified_at.is_not(None)
+        )
+        return frozenset(self._session.execute(query).scalars())

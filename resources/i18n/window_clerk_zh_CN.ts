@@ -252,17 +252,22 @@
         <translation>无法识别扫描的条码。</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/strip.py" line="90"/>
+        <location filename="../../ui/capture/strip.py" line="99"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/strip.py" line="91"/>
+        <location filename="../../ui/capture/strip.py" line="100"/>
         <source>Image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/strip.py" line="130"/>
+        <location filename="../../ui/capture/strip.py" line="138"/>
+        <source>kept at the registry</source>
+        <translation>已存于中心登记库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/strip.py" line="143"/>
         <source>{material} · {kind} · {size} KB</source>
         <translation>{material} · {kind} · {size} KB</translation>
     </message>
@@ -315,22 +320,22 @@
 <context>
     <name>CaptureController</name>
     <message>
-        <location filename="../../ui/capture/controller.py" line="166"/>
+        <location filename="../../ui/capture/controller.py" line="168"/>
         <source>Open a case before adding scans.</source>
         <translation>请先打开办件，再添加扫描件。</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/controller.py" line="169"/>
+        <location filename="../../ui/capture/controller.py" line="171"/>
         <source>{name} was not added: choose the material it shows first.</source>
         <translation>未添加 {name}：请先选择它对应的材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/controller.py" line="198"/>
+        <location filename="../../ui/capture/controller.py" line="200"/>
         <source>{name} was not kept: {reason}</source>
         <translation>未能保存 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/controller.py" line="203"/>
+        <location filename="../../ui/capture/controller.py" line="205"/>
         <source>The scans of this case cannot be listed: {reason}</source>
         <translation>无法列出本办件的扫描件：{reason}</translation>
     </message>
@@ -683,27 +688,32 @@
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/session/form.py" line="104"/>
+        <location filename="../../ui/session/form.py" line="95"/>
+        <source>Connecting to the registry…</source>
+        <translation>正在连接中心登记系统…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/form.py" line="107"/>
         <source>Type your staff number.</source>
         <translation>请输入工号。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/form.py" line="107"/>
+        <location filename="../../ui/session/form.py" line="110"/>
         <source>Type your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/form.py" line="110"/>
+        <location filename="../../ui/session/form.py" line="113"/>
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/form.py" line="141"/>
+        <location filename="../../ui/session/form.py" line="144"/>
         <source>Online login</source>
         <translation>在线登录</translation>
     </message>
     <message>
-        <location filename="../../ui/session/form.py" line="146"/>
+        <location filename="../../ui/session/form.py" line="149"/>
         <source>Offline login — the registry cannot be reached; the password is checked here</source>
         <translation>离线登录 — 暂时无法连接中心，在本窗口核验密码</translation>
     </message>
@@ -3762,7 +3772,7 @@
     <name>ScanViewer</name>
     <message>
         <location filename="../../ui/capture/viewer.py" line="60"/>
-        <location filename="../../ui/capture/viewer.py" line="121"/>
+        <location filename="../../ui/capture/viewer.py" line="131"/>
         <source>Choose a scan to look at it</source>
         <translation>选择一份扫描件查看</translation>
     </message>
@@ -3783,11 +3793,16 @@
     </message>
     <message>
         <location filename="../../ui/capture/viewer.py" line="106"/>
+        <source>This scan is kept at the registry: this counter let go of its copy after the retention period.</source>
+        <translation>此扫描件保存在中心登记库：本窗口的副本已在保留期满后清除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture/viewer.py" line="116"/>
         <source>Opening the scan…</source>
         <translation>正在打开扫描件…</translation>
     </message>
     <message>
-        <location filename="../../ui/capture/viewer.py" line="175"/>
+        <location filename="../../ui/capture/viewer.py" line="185"/>
         <source>This scan cannot be shown: its file is missing or damaged.</source>
         <translation>无法显示该扫描件：文件缺失或已损坏。</translation>
     </message>
@@ -4299,7 +4314,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="406"/>
+        <location filename="../../ui/app.py" line="460"/>
         <location filename="../../ui/queue/launch.py" line="232"/>
         <source>Window Clerk</source>
         <translation>窗口办件</translation>

@@ -3,4 +3,7 @@
 ZH = {
     "every action needs the staff member who acts": "每项操作都必须注明办理的工作人员",
     "a one-time rule override": "一次性告知规则的例外批准",
+    "kept at the registry": "已存于中心登记库",
+    "This scan is kept at the registry: this counter let go of its copy after the retention "
+    "period.": "此扫描件保存在中心登记库：本窗口的副本已在保留期满后清除。",
 }

@@ -25,7 +25,7 @@ from clerk.errors import ClerkError
 from clerk.ports import UnitOfWork
 from clerk.scans import ScanFolder
 from clerk.services import attach_scan, get_case
-from clerk.services.scans import case_scans
+from clerk.services.scans import case_scans, held_by_registry
 from clerk.services.views import ActionResult
 from clerk.staff import Actor
 from ui.capture.strip import ScanRow, scan_rows
@@ -94,7 +94,9 @@ class _Keeper:
         view = get_case(self.units(read_only=True), case_id=case_id, now=self.clock())
         names = {line.code: line.name for line in view.lines}
         scans = case_scans(self.units(read_only=True), case_id=case_id)
-        return scan_rows(scans, folder=self.folder, names=names)
+        gone = [scan.sha256 for scan in scans if not self.folder.path(scan.sha256).exists()]
+        held = held_by_registry(self.units(read_only=True), hashes=gone) if gone else frozenset()
+        return scan_rows(scans, folder=self.folder, names=names, held=held)
 
 
 class CaptureController(QObject):

@@ -7,7 +7,7 @@ plain placeholder shows until each is ready.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -48,6 +48,8 @@ class ScanRow:
     size: int
     at: datetime
     path: Path
+    at_registry: bool = False
+    """Let go of here after the retention period: the registry holds it (no file here)."""
 
     @property
     def is_pdf(self) -> bool:
@@ -56,7 +58,11 @@ class ScanRow:
 
 
 def scan_rows(
-    scans: Sequence[Scan], *, folder: ScanFolder, names: Mapping[str, str]
+    scans: Sequence[Scan],
+    *,
+    folder: ScanFolder,
+    names: Mapping[str, str],
+    held: Collection[str] = (),
 ) -> tuple[ScanRow, ...]:
     """Rows for the strip: the case's scans, newest first, with their materials' names.
 
@@ -64,6 +70,8 @@ def scan_rows(
         scans: the case's scans (`case_scans`), oldest first.
         folder: where their bytes are.
         names: material code → name for the case's item version.
+        held: hashes the registry verified (`held_by_registry`): such a scan without its file
+            here was let go after the retention period, not lost.
     """
     return tuple(
         ScanRow(
@@ -74,6 +82,7 @@ def scan_rows(
             size=scan.size,
             at=scan.at,
             path=folder.path(scan.sha256),
+            at_registry=scan.sha256 in held and not folder.path(scan.sha256).exists(),
         )
         for scan in reversed(scans)
     )
@@ -107,7 +116,8 @@ class ScanListModel(QAbstractListModel):
         self._rows = tuple(rows)
         self.endResetModel()
         for row in self._rows:
-            self._thumbnails.request(row.sha256, row.path, row.media_type)
+            if not row.at_registry:
+                self._thumbnails.request(row.sha256, row.path, row.media_type)
 
     def rows(self) -> tuple[ScanRow, ...]:
         """The rows shown."""
@@ -123,7 +133,10 @@ class ScanListModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{row.material_name}\n{row.at.astimezone(HALL_TIMEZONE):%H:%M}"
+            shown = f"{row.material_name}\n{row.at.astimezone(HALL_TIMEZONE):%H:%M}"
+            if row.at_registry:
+                shown += "\n" + QCoreApplication.translate("Capture", "kept at the registry")
+            return shown
         if role == Qt.ItemDataRole.DecorationRole:
             return self._thumbnails.get(row.sha256) or self._placeholder
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -100,6 +100,16 @@ class ScanViewer(QWidget):
         """Show a scan (fitted to the window)."""
         self.row, self.zoom = row, None
         self.title.setText(row.material_name)
+        if row.at_registry:
+            self.message.setText(
+                self.tr(
+                    "This scan is kept at the registry: this counter let go of its copy after "
+                    "the retention period."
+                )
+            )
+            self.stack.setCurrentIndex(_EMPTY)
+            self._enable(False)
+            return
         if row.is_pdf:
             self._show_pdf(row)
             return

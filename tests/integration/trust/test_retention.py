@@ -9,7 +9,7 @@ import requests
 from sqlalchemy import select
 
 from clerk import services
-from clerk.services.scans import case_scans
+from clerk.services.scans import case_scans, held_by_registry
 from clerk.store.schema import BLOBS
 from sync.engine import SyncEngine, utc_now
 from sync.retention import ScanRetention
@@ -51,6 +51,9 @@ def test_acknowledged_scans_go_after_the_retention_and_the_rest_stay(
     assert _indexed(counter) == {old, busy, offline}  # the record stays: hash, size, type
     listed = case_scans(counter.store.unit_of_work(read_only=True), case_id=held)
     assert [scan.sha256 for scan in listed] == [old]
+    everything = [old, busy, offline]
+    held_there = held_by_registry(counter.store.unit_of_work(read_only=True), hashes=everything)
+    assert held_there == {old, busy}  # what the case page shows as kept at the registry
     answer = requests.get(f"{registry.url}/api/v1/blobs/{old}", timeout=10, headers=_auth(counter))
     assert answer.ok  # kept at the registry
 

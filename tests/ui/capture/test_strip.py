@@ -162,3 +162,34 @@ def test_the_viewer_says_when_a_scan_cannot_be_shown(
             viewer.show_scan(row)
         assert not viewer.zoom_in_button.isEnabled()
         assert viewer.message.text() != ""
+
+
+def test_a_scan_let_go_of_after_the_retention_says_the_registry_keeps_it(
+    qtbot: QtBot, thumbnails: Thumbnails, tmp_path: Path
+) -> None:
+    folder = ScanFolder(tmp_path / "scans")
+    scans = [
+        keep(folder, "M01", picture("PNG", size=(90, 60), text="1"), "image/png", 0),
+        keep(folder, "M02", picture("PNG", size=(90, 60), text="2"), "image/png", 1),
+        keep(folder, "M01", picture("PNG", size=(90, 60), text="3"), "image/png", 2),
+    ]
+    purged, lost, here = scans
+    folder.path(purged.sha256).unlink()  # the retention pass let it go: the registry holds it
+    folder.path(lost.sha256).unlink()  # gone without the registry holding it: not the same
+    held = {purged.sha256, here.sha256}
+    rows = {row.sha256: row for row in scan_rows(scans, folder=folder, names=NAMES, held=held)}
+
+    assert [rows[s.sha256].at_registry for s in scans] == [True, False, False]
+    model = ScanListModel(thumbnails)
+    with qtbot.waitSignals([thumbnails.ready, thumbnails.failed], timeout=10_000):
+        model.set_rows(list(rows.values()))  # no thumbnail asked for the one at the registry
+    texts = [str(model.data(model.index(n, 0))) for n in range(3)]
+    assert ["kept at the registry" in text for text in texts] == [False, False, True]
+    viewer = ScanViewer()
+    qtbot.addWidget(viewer)
+    viewer.show_scan(rows[purged.sha256])
+    assert "kept at the registry" in viewer.message.text()
+    assert not viewer.zoom_in_button.isEnabled()
+    with qtbot.waitSignal(viewer.failed, timeout=10_000):
+        viewer.show_scan(rows[lost.sha256])
+    assert "missing or damaged" in viewer.message.text()
