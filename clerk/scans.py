@@ -14,6 +14,7 @@ import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
+from clerk.durable import sync_folder
 from clerk.errors import InvalidInput, NotFound
 from clerk.private import open_private, private_folder
 
@@ -54,7 +55,7 @@ class ScanFolder:
             temporary.replace(target)
         finally:
             temporary.unlink(missing_ok=True)
-        _sync_folder(target.parent)
+        sync_folder(target.parent)
         return sha256
 
     def path(self, sha256: str) -> Path:
@@ -104,12 +105,4 @@ def _make_folder(folder: Path) -> None:
         folder = folder.parent
     for path in reversed(missing):
         private_folder(path)  # 0700 whatever the umask (issue 7, data at rest)
-        _sync_folder(path.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
+        sync_folder(path.parent)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
 
+from clerk.durable import sync_file, sync_folder
 from registry.db import create_registry_engine, renew_epoch
 from registry.errors import ConfigurationError
 
@@ -45,11 +46,11 @@ def backup(url: str, target: Path) -> str:
                 source.backup(copy)  # one step: one snapshot, the writers never wait
         else:
             _run(parsed, "pg_dump", "--format=custom", f"--file={partial}")
-        _sync_file(partial)
+        sync_file(partial)
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
-    _sync_folder(target.parent)
+    sync_folder(target.parent)
     return f"ok: backup written to {target}"
 
 
@@ -132,18 +133,3 @@ def _run(url: URL, tool: str, *arguments: str) -> None:
     )
     if done.returncode != 0:
         raise ConfigurationError(f"{tool} failed: {done.stderr.strip()[-2000:]}")
-
-
-def _sync_file(path: Path) -> None:
-    with open(path, "rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":  # Windows has no directory handles to sync
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from clerk.durable import sync_file, sync_folder
 from clerk.errors import RuleViolation
 from clerk.ports import DeviceIdentity
 from clerk.store.db import open_store
@@ -72,11 +73,11 @@ def backup_store(store: Path, target: Path) -> BackupInfo:
             source.backup(copy)  # one step: one snapshot, the writer never waits
             copy.execute("PRAGMA journal_mode = DELETE")
             info = _describe(copy, target)
-        _sync_file(partial)
+        sync_file(partial)
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
-    _sync_folder(target.parent)
+    sync_folder(target.parent)
     _log.info("store backed up to %s (epoch %d)", target, info.device.epoch)
     return info
 
@@ -197,19 +198,3 @@ def backup_name(store: Path, now: datetime | None = None) -> Path:
     """A default backup file next to the store: `counter.db.backup-20260302T093000Z`."""
     moment = (now or datetime.now(UTC)).astimezone(UTC)
     return store.with_name(f"{store.name}.backup-{moment:%Y%m%dT%H%M%SZ}")
-
-
-def _sync_file(path: Path) -> None:
-    with open(path, "rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def _sync_folder(folder: Path) -> None:
-    # Makes the rename durable on POSIX; Windows has no directory handles to sync.
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

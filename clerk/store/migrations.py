@@ -22,6 +22,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine
 
+from clerk.durable import sync_folder
 from clerk.store import migration_v1, migration_v2, migration_v3, migration_v4
 from clerk.store.errors import MigrationFailed, SchemaTooNew, StoreError
 
@@ -157,17 +158,6 @@ def backup_copy(engine: Engine, target: Path) -> Path:
     finally:
         raw.close()
     os.replace(partial, target)
-    _fsync_directory(target.parent)
+    sync_folder(target.parent)
     _log.info("backed up the store to %s", target)
     return target
-
-
-def _fsync_directory(folder: Path) -> None:
-    # Makes the rename durable on POSIX; Windows has no directory handles to sync.
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
