@@ -8,6 +8,7 @@ minutes before their time, five minutes' recall cooldown, three recalls).
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -347,6 +348,23 @@ def read_desk(connection: Connection, *, hall: str, counter: str) -> Desk:
     query = select(_C).where(_C.c.hall == hall, _C.c.counter == counter)
     row = connection.execute(query).first()
     return Desk(hall, counter) if row is None else _desk(row)
+
+
+def open_desk_services(connection: Connection, hall: str) -> list[tuple[str, ...]]:
+    """The services named by the profile of each open counter: unpaused, with a clerk (an
+    empty tuple: the profile names none, so the counter calls every active service).
+
+    Every ticket issued asks (for its estimate): the profile texts are read, not the desks.
+    """
+    query = select(_C.c.profile).where(
+        _C.c.hall == hall, _C.c.paused.is_(False), _C.c.staff.is_not(None)
+    )
+    return [_profile_services(text) for text in connection.execute(query).scalars()]
+
+
+@functools.lru_cache(maxsize=1024)
+def _profile_services(text: str | None) -> tuple[str, ...]:
+    return () if text is None else tuple(from_wire(ProfileSpec, json.loads(text)).services)
 
 
 def desks(connection: Connection, hall: str) -> list[Desk]:

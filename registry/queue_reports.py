@@ -38,11 +38,10 @@ from registry.db import stamp
 from registry.errors import Invalid
 from registry.queue_config import (
     active_services,
-    desks,
     hall_settings,
     list_services,
+    open_desk_services,
     read_desk,
-    work_profile,
 )
 from registry.queue_schema import QUEUE_EVENTS, QUEUE_TICKETS
 from registry.queue_store import (
@@ -189,15 +188,7 @@ def estimate(
 
 def _open_counters(connection: Connection, hall: str, service: str) -> int:
     everything = active_services(connection, hall)
-    count = 0
-    for desk in desks(connection, hall):
-        if desk.paused or desk.staff is None:
-            continue
-        profile = work_profile(
-            desk.profile, counter=desk.counter, staff=None, all_services=everything
-        )
-        count += service in profile.services
-    return count
+    return sum(service in (calls or everything) for calls in open_desk_services(connection, hall))
 
 
 def _recent_service_times(

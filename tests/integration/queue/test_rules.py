@@ -501,6 +501,19 @@ def test_a_new_ticket_is_told_the_people_ahead_and_an_estimate(hall: QueueHall) 
     assert hall.kiosk.estimate("BIZ").ahead == 2
 
 
+def test_the_estimate_counts_the_open_counters_that_serve_the_service(hall: QueueHall) -> None:
+    hall.profile("W02", ProfileSpec(services=["TAX"]))  # W02 serves only B
+    for counter in ("W01", "W02", "W03"):  # each gets a clerk
+        hall.device(counter).pause(staff_id=hall.clerk, reason="")
+        hall.device(counter).resume(staff_id=hall.clerk)
+    hall.device("W03").pause(staff_id=hall.clerk, reason="lunch")
+
+    assert hall.kiosk.estimate("BIZ").open_counters == 1  # W01 (every service): W02, W03 not
+    assert hall.kiosk.estimate("TAX").open_counters == 2  # W01 and W02
+    hall.device("W03").resume(staff_id=hall.clerk)
+    assert hall.kiosk.estimate("BIZ").open_counters == 2
+
+
 def test_queue_calls_need_a_device_of_the_hall(hall: QueueHall) -> None:
     url = f"{hall.registry.url}/api/v1/queue/call/next"
     body = {"request_id": "r1", "staff_id": hall.clerk}
