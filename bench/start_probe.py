@@ -2,8 +2,12 @@
 
 Run by `bench/ui_bench.py` (not by hand): `python bench/start_probe.py FIGURES -- ARGS…`.
 The application's own code runs unchanged; the probe only swaps in a `QApplication` subclass
-that notes when it was made and when its event loop began, and watches with
-`ui.stalls.startup.UsableMark` for the first window on screen and answering. Then it quits
+that notes when it was made (the imports are done by then) and when its event loop began,
+and watches with `ui.stalls.startup.UsableMark` for the first window on screen and answering.
+Usable means more than that: the clerk can type into it — the keyboard focus is in an enabled,
+visible, editable text field of the active window, with no other modal window in front, and
+the event loop answers. The probe checks that every 5 ms from the first exposed window on and
+notes the field (`focus`: its window's title and the field's class and object name). Then it quits
 the application, which shuts down as it would for a clerk (sync loop, store, embedded
 registry), and writes every time (`time.monotonic`, one clock for all processes on Linux)
 to FIGURES as JSON: at usable, and again after the shutdown.
@@ -24,10 +28,38 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6 import QtWidgets  # noqa: E402
 from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from ui.stalls.startup import UsableMark  # noqa: E402
 
 _times: dict[str, float | str] = {"python": BEGAN}
+CHECK_MS = 5
+
+
+def typable(app: QApplication) -> QWidget | None:
+    """The field the clerk would type into now, if the keyboard reaches one."""
+    widget = app.focusWidget()
+    if widget is None or not (widget.isVisible() and widget.isEnabled()):
+        return None
+    window = widget.window()
+    modal = app.activeModalWidget()
+    if not window.isActiveWindow() or (modal is not None and modal is not window):
+        return None
+    if isinstance(widget, QLineEdit | QAbstractSpinBox):
+        return None if widget.isReadOnly() else widget
+    if isinstance(widget, QTextEdit | QPlainTextEdit):
+        return None if widget.isReadOnly() else widget
+    if isinstance(widget, QComboBox) and widget.isEditable():
+        return widget
+    return None
 
 
 def _write(path: Path) -> None:
@@ -49,10 +81,36 @@ def _probe_application(figures: Path) -> type[QtWidgets.QApplication]:
             _times["event_loop"] = time.monotonic()
 
         def _usable(self, at: float) -> None:
-            _times.update(exposed=self._mark.exposed_at or at, usable=at)
+            _times.update(exposed=self._mark.exposed_at or at, answering=at)
             _times["window"] = self._mark.window
+            self._typing = QTimer(self)
+            self._typing.setInterval(CHECK_MS)
+            self._typing.timeout.connect(self._check_typable)
+            self._typing.start()
+            self._check_typable()
+
+        def _check_typable(self) -> None:
+            field = typable(self)
+            if field is None:
+                return
+            self._typing.stop()
+            _times["usable"] = time.monotonic()
+            title = field.window().windowTitle()
+            owner = field.parentWidget()
+            inside = f" in {type(owner).__name__}" if owner is not None else ""
+            _times["focus"] = f"{title}: {type(field).__name__} {field.objectName()!r}{inside}"
             _write(figures)
-            QTimer.singleShot(0, self.quit)
+            QTimer.singleShot(0, self._leave)
+
+        def _leave(self) -> None:
+            """Quit as a clerk would: a modal dialog (the sign-in) is closed first, since
+            quitting does not end its loop; it may wait for a check under way."""
+            modal = self.activeModalWidget()
+            if modal is None:
+                self.quit()
+                return
+            modal.close()
+            QTimer.singleShot(CHECK_MS, self._leave)
 
     return ProbeApplication
 
@@ -65,7 +123,6 @@ def main() -> int:
     QtWidgets.QApplication = _probe_application(figures)  # type: ignore[misc]
     import main as entry  # noqa: PLC0415 - the entry point, imported only after the swap
 
-    _times["imported"] = time.monotonic()
     sys.argv = [str(ROOT / "main.py"), *args]
     code = entry.run()
     _times["closed"] = time.monotonic()

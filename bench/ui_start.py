@@ -6,7 +6,9 @@ Linux). The clock starts here, just before the process is spawned, so the figure
 interpreter starting and every import. A first start has a fresh data folder (the embedded
 registry sets up its demo hall, the counter enrols and synchronises its catalogue); the warm
 start is the second start on the same folder. The clerk signs in scripted (`--staff C001` and
-the demo password in $WINDOW_CLERK_PASSWORD), which skips typing, not checking, the password.
+the demo password in $WINDOW_CLERK_PASSWORD), which skips typing, not checking, the password;
+a third start on the folder is a clerk's own (no `--staff`), whose first window is the sign-in
+dialog.
 """
 
 from __future__ import annotations
@@ -28,10 +30,11 @@ STAFF, PASSWORD = "C001", "clerk-demo-1"  # the embedded registry's demo clerk
 START_TIMEOUT = 120.0
 PHASES = (
     ("python", "interpreter up"),
-    ("imported", "imports done"),
+    ("application", "imports done"),
     ("event_loop", "event loop entered"),
     ("exposed", "window exposed"),
-    ("usable", "window answering"),
+    ("answering", "window answering"),
+    ("usable", "a field takes typing"),
 )
 
 
@@ -42,6 +45,7 @@ class Start:
     moments: dict[str, float]
     window: str
     closed: float | None
+    focus: str = ""
 
     @property
     def usable(self) -> float | None:
@@ -57,11 +61,12 @@ def child_environment() -> dict[str, str]:
     return env
 
 
-def start_once(folder: Path, figures: Path, log: Path) -> Start:
-    """Start the counter on `folder` once, until it is usable and has shut down again."""
+def start_once(folder: Path, figures: Path, log: Path, *, scripted: bool = True) -> Start:
+    """Start the counter on `folder` once, until it is usable and has shut down again
+    (`scripted`: signed in by `--staff`, else at the sign-in dialog, the first window then)."""
     figures.unlink(missing_ok=True)
     command = [sys.executable, str(PROBE), str(figures), "--", "--data-dir", str(folder)]
-    command += ["--staff", STAFF]
+    command += ["--staff", STAFF] if scripted else []
     with open(log, "ab") as output:
         began = time.monotonic()
         process = subprocess.Popen(
@@ -81,7 +86,7 @@ def start_once(folder: Path, figures: Path, log: Path) -> Start:
     noted = json.loads(figures.read_text(encoding="utf-8")) if figures.exists() else {}
     moments = {key: noted[key] - began for key, _ in PHASES if key in noted}
     closed = noted["closed"] - began if "closed" in noted else None
-    return Start(moments, str(noted.get("window", "")), closed)
+    return Start(moments, str(noted.get("window", "")), closed, str(noted.get("focus", "")))
 
 
 def _end_group(process: subprocess.Popen[bytes]) -> None:
@@ -91,12 +96,25 @@ def _end_group(process: subprocess.Popen[bytes]) -> None:
     process.wait()
 
 
-def measure_starts(runs: int) -> tuple[list[Start], list[Start], Path]:
-    """`runs` first starts, each followed by a warm start on its folder; and the logs folder."""
+@dataclass(frozen=True)
+class Starts:
+    """The starts measured: first (fresh folder), warm (scripted sign-in, the workbench is the
+    window), sign-in (warm, a clerk's start: the sign-in dialog is the window)."""
+
+    first: list[Start]
+    warm: list[Start]
+    sign_in: list[Start]
+    work: Path
+
+
+def measure_starts(runs: int) -> Starts:
+    """`runs` first starts, each followed by a warm start and a clerk's start on its folder."""
     work = Path(tempfile.mkdtemp(prefix="ui-bench-start-"))
-    first, warm = [], []
+    first, warm, sign_in = [], [], []
+    figures, log = work / "figures.json", work / "starts.log"
     for run in range(runs):
         folder = work / f"counter-{run}"
-        first.append(start_once(folder, work / "figures.json", work / "starts.log"))
-        warm.append(start_once(folder, work / "figures.json", work / "starts.log"))
-    return first, warm, work
+        first.append(start_once(folder, figures, log))
+        warm.append(start_once(folder, figures, log))
+        sign_in.append(start_once(folder, figures, log, scripted=False))
+    return Starts(first, warm, sign_in, work)

@@ -3,24 +3,31 @@
 `python -m registry embedded` keeps SQLite in the counter's data folder, sets up the demo hall
 once and leaves a one-time enrolment code for the counter in a private file; the counter reads
 it, enrols, and synchronises with it like with any registry. The child dies with the counter.
+
+The child takes a second or more to answer (its imports and the web application), so a counter
+may `prelaunch` it as the very first thing it does, before its own imports: `start` then adopts
+the child already booting for the same folder and counter instead of spawning another, and a
+child nobody adopted is stopped when the counter's process ends.
 """
 
 from __future__ import annotations
 
+import atexit
 import logging
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
-import requests
-
+from clerk.private import open_private, private_folder
 from clerk.wire import API_PREFIX
 
 _log = logging.getLogger(__name__)
-
+_LOOPBACK = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never via a proxy
 START_TIMEOUT = 60.0
-_POLL = 0.05
+_POLL = 0.01
 
 
 class EmbeddedRegistryFailed(RuntimeError):
@@ -52,19 +59,28 @@ class EmbeddedRegistry:
         Raises:
             EmbeddedRegistryFailed: it exited or did not answer in time.
         """
-        self.folder.mkdir(parents=True, exist_ok=True)
-        port_file = self.folder / "port"
-        port_file.unlink(missing_ok=True)
+        self.process = _adopt(self.folder, self.counter) or self.launch()
+        self.port = self._await_port(self._port_file)
+        self._await_health()
+        pid = self.process.pid
+        _log.info("embedded registry answering at %s (process %d)", self.url, pid)
+        return self.url
+
+    @property
+    def _port_file(self) -> Path:
+        return self.folder / "port"
+
+    def launch(self) -> subprocess.Popen[bytes]:
+        """Spawn the child without waiting for it (`start` waits); returns its process."""
+        private_folder(self.folder)
+        self._port_file.unlink(missing_ok=True)
         command = [sys.executable, "-m", "registry", "embedded", "--data-dir", str(self.folder)]
-        command += ["--port-file", str(port_file), "--counter", self.counter]
-        with open(self.log_path, "ab") as log:
+        command += ["--port-file", str(self._port_file), "--counter", self.counter]
+        with open_private(self.log_path, "ab") as log:
             self.process = subprocess.Popen(  # noqa: S603  (our interpreter, our module)
                 command, stdout=log, stderr=log, stdin=subprocess.DEVNULL
             )
-        self.port = self._await_port(port_file)
-        self._await_health()
-        _log.info("embedded registry answering at %s", self.url)
-        return self.url
+        return self.process
 
     def take_enrolment_code(self) -> str | None:
         """The one-time code left for this counter, if it still needs one (read once)."""
@@ -105,11 +121,9 @@ class EmbeddedRegistry:
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
             self._check_alive()
-            try:
-                if requests.get(f"{self.url}{API_PREFIX}/health", timeout=2).ok:
-                    return
-            except requests.RequestException:
-                time.sleep(_POLL)
+            if _answers(f"{self.url}{API_PREFIX}/health"):
+                return
+            time.sleep(_POLL)
         raise EmbeddedRegistryFailed(f"the embedded registry does not answer; see {self.log_path}")
 
     def _check_alive(self) -> None:
@@ -117,3 +131,46 @@ class EmbeddedRegistry:
             raise EmbeddedRegistryFailed(
                 f"the embedded registry exited with {self.process.returncode}; see {self.log_path}"
             )
+
+
+def _answers(url: str) -> bool:
+    """Whether `url` answers 200 now (a plain GET; no HTTP client library needed yet)."""
+    try:
+        with _LOOPBACK.open(url, timeout=2) as answer:
+            return bool(answer.status == 200)
+    except (OSError, urllib.error.URLError):
+        return False
+
+
+_prelaunched: dict[tuple[Path, str], subprocess.Popen[bytes]] = {}
+
+
+def prelaunch(folder: Path, *, counter: str = "W01") -> int:
+    """Spawn the embedded registry of `folder` now (once), for a later `EmbeddedRegistry.start`
+    of the same folder and counter to adopt; stopped at exit if nobody adopts it.
+
+    Returns:
+        The process id of the child waiting to be adopted.
+    """
+    key = (folder.resolve(), counter)
+    if key not in _prelaunched:
+        _prelaunched[key] = EmbeddedRegistry(folder, counter=counter).launch()
+    return _prelaunched[key].pid
+
+
+def _adopt(folder: Path, counter: str) -> subprocess.Popen[bytes] | None:
+    process = _prelaunched.pop((folder.resolve(), counter), None)
+    if process is not None and process.poll() is not None:
+        _log.warning("the embedded registry launched early exited with %s", process.returncode)
+        return None
+    return process
+
+
+@atexit.register
+def _stop_unadopted() -> None:
+    """Children launched early that no counter used end with this process."""
+    while _prelaunched:
+        _key, process = _prelaunched.popitem()
+        if process.poll() is None:
+            process.terminate()
+            process.wait(10)

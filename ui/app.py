@@ -7,6 +7,15 @@ synchronisation when the store holds no catalogue yet; the clerk's sign-in; then
 workbench (`ui.workbench`) with its queue panel, the customer panel, the print spooler, the
 scanner and the background sync loop, and the session's lock over it.
 
+The start overlaps its waits (issue 6; `bench/ui_bench.py` measures it): `ui.prestart` reads
+the command line and launches the embedded registry before the heavy imports; the workbench's
+modules are imported on a thread while the counter connects; an enrolled counter's clerk gets
+the sign-in dialog at once, while the counter connects (`ui.clerk_start`); a scripted sign-in
+is checked while the window is built; the hall queue is asked for off the GUI thread after
+the sign-in and its panel joins the shown window (`WorkbenchWindow.attach_queue`). Nothing
+that depends on another step moves: the first synchronisation still precedes the window, and
+the enrolment of a fresh counter precedes everything.
+
 Scripted runs (`--self-test`, tests) sign in without the dialog with `--staff ID` and the
 password in the environment variable `WINDOW_CLERK_PASSWORD` — for tests and demonstrations
 only; a clerk signs in through the dialog. `--self-test` without `--staff` starts with nobody
@@ -19,15 +28,20 @@ import argparse
 import logging
 import logging.handlers
 import os
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from clerk import logsetup
 from clerk.errors import ClerkError
+from clerk.private import PrivateRotatingFileHandler
 from clerk.scans import ScanFolder
 from clerk.services import list_items
 from clerk.staff import Actor
@@ -37,82 +51,54 @@ from sync.embedded import EmbeddedRegistryFailed
 from sync.engine import SyncEngine
 from sync.login import Login
 from sync.loop import SyncLoop
+from sync.retention import ScanRetention
 from sync.setup import Connection
-from ui.capture.scanner import ScannerFilter, burst_rules
+from ui.clerk_start import ClerkSignedIn, enrolled_label, sign_in_while_connecting
 from ui.collector import GuiThreadCollector
-from ui.i18n import LANGUAGES, LanguageSwitch
-from ui.queue.launch import SETTINGS_FILE, run_public_screen
+from ui.i18n import LanguageSwitch
+from ui.prestart import PASSWORD_VARIABLE, SETTINGS_FILE, parse_args, prestart, scripted
 from ui.queue.look import hall_font_family
 from ui.session.auth import Authenticator
 from ui.session.enrolment import ensure_enrolled
 from ui.session.lock import SessionLock, start_session
 from ui.session.login import sign_in
 from ui.session.messages import user_message
-from ui.settings import COUNTER_LABEL, HALL_NAME, LANGUAGE, PROGRESS_URL, CounterSettings
+from ui.settings import (
+    COUNTER_LABEL,
+    HALL_NAME,
+    LANGUAGE,
+    PROGRESS_URL,
+    SCAN_RETENTION_DAYS,
+    CounterSettings,
+)
+from ui.starting import deliver, in_background, preload
 from ui.sync_status import HealthBridge
-from ui.workbench.customer import show_customer_panel
-from ui.workbench.demo_day import play_into
-from ui.workbench.parts import CounterParts, QueueHookup
-from ui.workbench.queue import counter_queue_hookup, demo_queue_hookup
-from ui.workbench.window import WorkbenchWindow
+
+if TYPE_CHECKING:
+    from ui.queue.remote import RegistryQueue
+    from ui.workbench.parts import CounterParts, QueueHookup
+    from ui.workbench.window import WorkbenchWindow
+
+__all__ = ["PASSWORD_VARIABLE", "main", "parse_args", "start_sync", "use_bundled_font"]
 
 log = logging.getLogger(__name__)
 
-PASSWORD_VARIABLE = "WINDOW_CLERK_PASSWORD"  # noqa: S105 - the variable's name, not a password
-"""The password of `--staff` in scripted runs and tests (never for a clerk at a counter)."""
-
-
-def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    """Read the command line."""
-    parser = argparse.ArgumentParser(prog="window-clerk", description="Window Clerk counter")
-    parser.add_argument("--data-dir", type=Path, help="where the counter keeps its store")
-    parser.add_argument(
-        "--language", choices=LANGUAGES, help="the screens' language (default: the settings')"
-    )
-    parser.add_argument("--registry", help="the hall's registry URL (default: an embedded one)")
-    parser.add_argument("--enrolment-code", help="one-time code to enrol with --registry")
-    parser.add_argument(
-        "--self-test", action="store_true", help="start, show the window, then quit (for checks)"
-    )
-    screen = parser.add_mutually_exclusive_group()
-    screen.add_argument("--display", action="store_true", help="run the hall display board")
-    screen.add_argument("--kiosk", action="store_true", help="run the ticket kiosk")
-    parser.add_argument(
-        "--demo-queue", action="store_true", help="use an in-memory demonstration hall queue"
-    )
-    parser.add_argument(
-        "--staff",
-        help=f"scripted runs and tests: sign in as this staff member with the password in "
-        f"${PASSWORD_VARIABLE}, without the dialog",
-    )
-    parser.add_argument(
-        "--demo-script",
-        type=Path,
-        metavar="DIR",
-        help="play the scripted demonstration day (with --staff), saving screenshots and "
-        "printed PDFs into DIR, then quit",
-    )
-    args = parser.parse_args(argv)
-    if args.demo_script and not (args.staff and os.environ.get(PASSWORD_VARIABLE)):
-        parser.error(f"--demo-script needs --staff and ${PASSWORD_VARIABLE}")
-    return args
-
-
-def data_dir(chosen: Path | None) -> Path:
-    """The folder of the store and the logs (the platform's data folder by default)."""
-    folder = chosen or Path(
-        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    )
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+WORKBENCH_MODULES = (
+    "ui.workbench.window",
+    "ui.workbench.customer",
+    "ui.workbench.parts",
+    "ui.workbench.queue",
+    "ui.capture.scanner",
+)
+"""What the workbench needs beyond the start itself, imported while the registry boots."""
 
 
 def configure_logging(folder: Path) -> None:
     """Module loggers write to a rotating file in the data folder (configured once, here)."""
-    handler = logging.handlers.RotatingFileHandler(
+    handler = PrivateRotatingFileHandler(  # 0600 whatever the umask (issue 7, data at rest)
         folder / "window-clerk.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
     )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(logsetup.formatter())  # text, or JSON lines on request
     logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
 
 
@@ -139,7 +125,10 @@ def start_sync(connection: Connection, folder: Path, window: WorkbenchWindow) ->
     """Run the sync loop in the background, reporting to the window; commits wake it."""
     bridge = HealthBridge(window)
     bridge.changed.connect(window.show_health)
-    engine = SyncEngine(connection.store, connection.client, scans=ScanFolder(folder / "scans"))
+    scans = ScanFolder(folder / "scans")
+    days = CounterSettings(folder / SETTINGS_FILE).get(SCAN_RETENTION_DAYS)
+    retention = ScanRetention.from_days(scans, days, data_folder=folder)  # issue 7
+    engine = SyncEngine(connection.store, connection.client, scans=scans, retention=retention)
     loop = SyncLoop(engine, on_health=bridge.publish)
     window.committed.connect(loop.poke)
     loop.start()
@@ -161,6 +150,8 @@ def counter_parts(
     connection: Connection, *, folder: Path, settings: CounterSettings, authenticator: Authenticator
 ) -> CounterParts:
     """What the workbench is built from, for the counter of `connection`."""
+    from ui.workbench.parts import CounterParts  # noqa: PLC0415 - preloaded during the start
+
     device = connection.store.device
     context = PrintContext(
         hall=settings.get(HALL_NAME) or device.hall,
@@ -180,37 +171,43 @@ def counter_parts(
 
 def log_in(
     authenticator: Authenticator, args: argparse.Namespace, counter_label: str
-) -> Login | None:
-    """Who works at the counter: scripted (`--staff` and $WINDOW_CLERK_PASSWORD), nobody in a
-    self-test without `--staff`, else whoever signs in at the dialog (None: cancelled).
+) -> Future[Login | None]:
+    """Who works at the counter: scripted (`--staff` and $WINDOW_CLERK_PASSWORD: checked on a
+    thread of its own while the workbench is built), nobody in a self-test without `--staff`,
+    else whoever signs in at the dialog (None: cancelled).
 
-    Raises:
-        sync.login.LoginRefused: the scripted staff number or password is wrong.
+    The future raises `sync.login.LoginRefused` when the scripted staff number or password is
+    wrong.
     """
     password = os.environ.get(PASSWORD_VARIABLE)
     if args.staff and password is not None:
-        return authenticator.log_in(args.staff, password)
+        staff: str = args.staff
+        return in_background(lambda: authenticator.log_in(staff, password), name="sign-in")
+    done: Future[Login | None] = Future()
     if args.self_test:
-        return None
+        done.set_result(None)
+        return done
     if args.staff:
         log.warning("--staff without $%s: the clerk signs in at the dialog", PASSWORD_VARIABLE)
-    return sign_in(authenticator, counter_label=counter_label)
+    done.set_result(sign_in(authenticator, counter_label=counter_label))
+    return done
 
 
 def main(argv: Sequence[str]) -> int:
     """Run the counter application; returns the process exit code."""
-    args = parse_args(argv[1:])
+    args, folder, early = prestart(argv)  # the embedded registry launched, if it will be used
     app = QApplication(list(argv))
     GuiThreadCollector(parent=app).start()  # garbage with Qt objects is freed on this thread
-    app.setOrganizationName("WindowClerk")
-    app.setApplicationName("WindowClerk")
-    folder = data_dir(args.data_dir or (args.demo_script and args.demo_script / "counter-data"))
     configure_logging(folder)
+    if early is not None:
+        log.info("embedded registry launched early (process %d)", early)
     settings = CounterSettings(folder / SETTINGS_FILE)
     use_bundled_font(app)
     languages = LanguageSwitch(app, args.language or settings.get(LANGUAGE))
     try:
         if args.display or args.kiosk:
+            from ui.queue.launch import run_public_screen  # noqa: PLC0415 - the screens only
+
             return run_public_screen(
                 app,
                 kiosk=args.kiosk,
@@ -234,25 +231,72 @@ def run_counter(
     languages: LanguageSwitch,
 ) -> int:
     """Enrol, sign in and run the workbench until it is closed; the exit code."""
-    scripted = args.self_test or bool(args.staff and os.environ.get(PASSWORD_VARIABLE))
+    preloading = preload(WORKBENCH_MODULES)  # while the registry boots
+    label = None if scripted(args) else enrolled_label(folder)
+    if label is not None:  # a clerk's start: the sign-in dialog first, while it connects
+        signed = sign_in_while_connecting(
+            folder, label=label, settings=settings, registry_url=args.registry
+        )
+        return run_clerk_signed_in(
+            app,
+            args,
+            signed,
+            preloading=preloading,
+            folder=folder,
+            settings=settings,
+            languages=languages,
+        )
     try:
         connection = ensure_enrolled(
             folder,
             settings=settings,
             registry_url=args.registry,
             code=args.enrolment_code,
-            ask=not scripted,
+            ask=not scripted(args),
         )
     except (ClerkError, EmbeddedRegistryFailed) as error:
         return _cannot_start(app, error)
     if connection is None:
         return 1  # the enrolment was cancelled
     try:
+        preloading.join()
         return run_signed_in(
             app, args, connection=connection, folder=folder, settings=settings, languages=languages
         )
     finally:
         connection.close()
+
+
+def run_clerk_signed_in(
+    app: QApplication,
+    args: argparse.Namespace,
+    signed: ClerkSignedIn,
+    *,
+    preloading: threading.Thread,
+    folder: Path,
+    settings: CounterSettings,
+    languages: LanguageSwitch,
+) -> int:
+    """Run the workbench for the clerk who signed in at the dialog; the exit code."""
+    try:
+        if signed.connection is None:
+            return _cannot_start(app, signed.failure or RuntimeError("no connection"))
+        if signed.login is None:
+            return 0  # the clerk cancelled the sign-in
+        preloading.join()
+        return run_signed_in(
+            app,
+            args,
+            connection=signed.connection,
+            folder=folder,
+            settings=settings,
+            languages=languages,
+            signed_in=(signed.authenticator.connected(), signed.login),
+        )
+    finally:
+        signed.authenticator.close()
+        if signed.connection is not None:
+            signed.connection.close()
 
 
 def run_signed_in(
@@ -263,43 +307,97 @@ def run_signed_in(
     folder: Path,
     settings: CounterSettings,
     languages: LanguageSwitch,
+    signed_in: tuple[Authenticator, Login] | None = None,
 ) -> int:
-    """Sign the clerk in on an open counter and run the workbench; the exit code."""
-    authenticator = Authenticator.for_connection(connection)
+    """Sign the clerk in on an open counter and run the workbench; the exit code.
+
+    A scripted sign-in is checked on its own thread while the window is built; then the hall
+    queue is asked for off the GUI thread (not beside the sign-in, which it would slow down at
+    a registry that has just started) and its panel joins the window when it answers.
+    """
+    from ui.workbench.window import WorkbenchWindow  # noqa: PLC0415 - preloaded during the start
+
+    authenticator = signed_in[0] if signed_in else Authenticator.for_connection(connection)
     try:
-        first_sync(connection, folder)
+        first_sync(connection, folder)  # before the window reads the catalogue
         device = connection.store.device
-        try:
-            login = log_in(authenticator, args, f"{device.hall} · {device.counter}")
-        except ClerkError as error:
-            return _cannot_start(app, error)
-        if login is None and not args.self_test:
+        if signed_in is None:
+            signing_in = log_in(authenticator, args, f"{device.hall} · {device.counter}")
+        else:
+            signing_in = Future()
+            signing_in.set_result(signed_in[1])
+        if not args.self_test and _cancelled(signing_in):
             return 0  # the clerk cancelled the sign-in
         parts = counter_parts(
             connection, folder=folder, settings=settings, authenticator=authenticator
         )
-        queue = counter_queue(app, args, connection=connection, counter=parts.counter)
-        window = WorkbenchWindow(parts, queue=queue, languages=languages)
-        return run_workbench(
-            app,
-            window,
-            connection=connection,
-            login=login,
-            authenticator=authenticator,
-            self_test=args.self_test,
-            demo_script=args.demo_script,
-        )
+        window = WorkbenchWindow(parts, queue=demo_queue(app, args, parts), languages=languages)
+        try:
+            login = signing_in.result()
+        except ClerkError as error:
+            window.close()
+            return _cannot_start(app, error)
+        late_queue = hall_queue_later(window, args, connection=connection)  # after the sign-in
+        try:
+            return run_workbench(
+                app,
+                window,
+                connection=connection,
+                login=login,
+                authenticator=authenticator,
+                self_test=args.self_test,
+                demo_script=args.demo_script,
+            )
+        finally:
+            late_queue()
     finally:
         authenticator.close()
 
 
-def counter_queue(
-    app: QApplication, args: argparse.Namespace, *, connection: Connection, counter: str
+def demo_queue(
+    app: QApplication, args: argparse.Namespace, parts: CounterParts
 ) -> QueueHookup | None:
-    """The demonstration queue with `--demo-queue`, else the registry's with its fallback."""
+    """The demonstration queue with `--demo-queue` (None otherwise: the registry's)."""
+    if not args.demo_queue:
+        return None
+    from ui.workbench.queue import demo_queue_hookup  # noqa: PLC0415 - preloaded during the start
+
+    return demo_queue_hookup(parts.counter, parent=app)
+
+
+def hall_queue_later(
+    window: WorkbenchWindow, args: argparse.Namespace, *, connection: Connection
+) -> Callable[[], None]:
+    """Ask the registry for the hall queue off the GUI thread; the window gets its panel when
+    the answer comes (at once for `--demo-script`, whose day begins with the queue).
+
+    Returns:
+        What to call when the window has closed: a queue that came too late is closed.
+    """
+    from ui.workbench.queue import hall_queue, queue_hookup  # noqa: PLC0415 - preloaded
+
     if args.demo_queue:
-        return demo_queue_hookup(counter, parent=app)
-    return counter_queue_hookup(connection.client, store=connection.store)
+        return lambda: None
+    client, store = connection.client, connection.store
+    asked = in_background(lambda: hall_queue(client), name="hall-queue")
+    attached: list[RegistryQueue] = []
+
+    def arrived(queue: RegistryQueue | None) -> None:
+        if queue is not None:
+            window.attach_queue(queue_hookup(queue, client=client, store=store))
+            attached.append(queue)
+
+    if args.demo_script is not None:
+        arrived(asked.result())
+    else:
+        deliver(asked, arrived, parent=window)
+
+    def close_unattached(done: Future[RegistryQueue | None]) -> None:
+        queue = None if done.exception() is not None else done.result()
+        if queue is not None and not attached:
+            queue.close()
+
+    return lambda: asked.add_done_callback(close_unattached)
 
 
 def run_workbench(
@@ -314,6 +412,9 @@ def run_workbench(
 ) -> int:
     """Show the workbench with everything running behind it; the exit code when it closes
     (with `demo_script`: when the scripted day has been played into that folder)."""
+    from ui.capture.scanner import ScannerFilter, burst_rules  # noqa: PLC0415 - preloaded
+    from ui.workbench.customer import show_customer_panel  # noqa: PLC0415 - preloaded
+
     parts = window.parts
     scanner = ScannerFilter(rules=burst_rules(parts.settings), parent=app)
     scanner.install(app)
@@ -332,11 +433,12 @@ def run_workbench(
             window.attach_session(lock)
         window.show()
         show_customer_panel(window.customer.panel)
+        window.activateWindow()  # the keyboard stays with the clerk, not the applicant's panel
         window.print_room.wake()  # what an earlier run left in the print queue
         if self_test:
             QTimer.singleShot(0, app.quit)
         if demo_script is not None:
-            QTimer.singleShot(0, lambda: app.exit(play_into(window, demo_script)))
+            QTimer.singleShot(0, lambda: app.exit(play_demo(window, demo_script)))
         return app.exec()
     finally:
         if lock is not None:
@@ -344,6 +446,22 @@ def run_workbench(
         window.close()
         loop.stop()
         scanner.uninstall(app)
+
+
+def _cancelled(signing_in: Future[Login | None]) -> bool:
+    """Whether the sign-in dialog was cancelled (a scripted sign-in still running is not)."""
+    return signing_in.done() and signing_in.exception() is None and signing_in.result() is None
+
+
+def play_demo(window: WorkbenchWindow, folder: Path) -> int:
+    """Play the scripted demonstration day into `folder` (`--demo-script`); its exit code."""
+    from ui.workbench.demo_day import play_into  # noqa: PLC0415 - demonstrations only
+
+    try:
+        return play_into(window, folder)
+    except Exception:  # the day ends with an exit code whatever went wrong, never hangs
+        log.exception("the demonstration day failed")
+        return 1
 
 
 def _cannot_start(app: QApplication, error: Exception) -> int:

@@ -91,6 +91,9 @@ class CredentialsForm(QWidget):
 
     def check_registry(self) -> None:
         """Find out in the background whether the registry answers, and say so."""
+        self.mode.setStyleSheet("")
+        self.mode.setText(self.tr("Connecting to the registry…"))
+        self.mode.setVisible(True)
         authenticator = self._authenticator
         self._lane.submit(authenticator.reachable, done=self._show_mode, failed=self._report)
 

@@ -20,6 +20,7 @@ from ui.queue.demo import DemoTraffic, demo_queue
 from ui.queue.fallback import DEFAULT_PROBE_MS, counter_fallback
 from ui.queue.launch import counter_queue
 from ui.queue.port import QueueUnavailable
+from ui.queue.remote import RegistryQueue
 from ui.workbench.parts import QueueHookup
 
 _log = logging.getLogger(__name__)
@@ -42,6 +43,18 @@ def counter_queue_hookup(
     Returns:
         The hookup, or None when the hall has no queue or refused this counter.
     """
+    queue = hall_queue(client)
+    return (
+        None
+        if queue is None
+        else queue_hookup(queue, client=client, store=store, probe_ms=probe_ms)
+    )
+
+
+def hall_queue(client: RegistryClient) -> RegistryQueue | None:
+    """The hall queue of the counter enrolled through `client`, asked once (blocking: run it
+    off the GUI thread, then `queue_hookup` on it); None when the hall has no queue or refused
+    this counter. A registry unreachable now still gives the queue (local mode at first)."""
     queue = counter_queue(client)
     try:
         if not queue.services():
@@ -54,6 +67,13 @@ def counter_queue_hookup(
         _log.error("the queue refused this counter: %s", error)
         queue.close()
         return None
+    return queue
+
+
+def queue_hookup(
+    queue: RegistryQueue, *, client: RegistryClient, store: Store, probe_ms: int = DEFAULT_PROBE_MS
+) -> QueueHookup:
+    """The workbench's hookup to `queue` with its offline fallback (on the GUI thread)."""
     fallback = counter_fallback(
         queue, store=store, client=client, counter=store.device.counter, probe_ms=probe_ms
     )

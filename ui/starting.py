@@ -1,0 +1,87 @@
+"""Overlapping the steps of a start: work that waits on the registry runs beside the GUI thread.
+
+A counter's start waits for its registry several times (the embedded child booting, the
+scripted sign-in, the hall queue's first answer). `ui.app` runs those waits on threads of
+their own while the GUI thread imports and builds the workbench, then joins them: nothing is
+skipped or reordered that depends on another step, only waiting is overlapped.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future
+from importlib import import_module
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, QTimer
+
+_log = logging.getLogger(__name__)
+_T = TypeVar("_T")
+DELIVERY_POLL_MS = 10
+
+
+def in_background(call: Callable[[], _T], *, name: str) -> Future[_T]:
+    """Run `call` on a thread of its own now; its result (or exception) in the future.
+
+    Args:
+        call: the blocking work (no Qt objects: it runs off the GUI thread).
+        name: the thread's name (seen in stall reports and logs).
+    """
+    future: Future[_T] = Future()
+
+    def run() -> None:
+        if not future.set_running_or_notify_cancel():
+            return
+        try:
+            future.set_result(call())
+        except BaseException as error:  # handed to whoever waits for it
+            future.set_exception(error)
+
+    threading.Thread(target=run, name=name, daemon=True).start()
+    return future
+
+
+def preload(modules: Iterable[str]) -> threading.Thread:
+    """Import `modules` on a thread while the GUI thread waits for something else; join the
+    thread before using them (an import that fails here fails again, visibly, when used)."""
+    names = tuple(modules)
+
+    def load() -> None:
+        for name in names:
+            try:
+                import_module(name)
+            except Exception:  # raised again where it is imported for use
+                _log.exception("preloading %s failed", name)
+                return
+
+    thread = threading.Thread(target=load, name="preload", daemon=True)
+    thread.start()
+    return thread
+
+
+def deliver(future: Future[_T], done: Callable[[_T], None], *, parent: QObject) -> QTimer:
+    """Call `done` with the future's result on the GUI thread once it is there (a failure is
+    logged); nothing is delivered after `parent` is gone.
+
+    Returns:
+        The timer that watches the future (a child of `parent`).
+    """
+    timer = QTimer(parent)
+    timer.setInterval(DELIVERY_POLL_MS)
+
+    def check() -> None:
+        if not future.done():
+            return
+        timer.stop()
+        timer.deleteLater()
+        error = future.exception()
+        if error is not None:
+            _log.error("a step of the start failed", exc_info=error)
+            return
+        done(future.result())
+
+    timer.timeout.connect(check)
+    timer.start()
+    return timer
