@@ -1011,6 +1011,34 @@
     </message>
 </context>
 <context>
+    <name>Diagnostics</name>
+    <message>
+        <location filename="../../ui/workbench/diagnostics.py" line="61"/>
+        <source>Writing the diagnostics bundle…</source>
+        <translation>正在写入诊断包……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/diagnostics.py" line="75"/>
+        <source>Diagnostics saved to {path}</source>
+        <translation>诊断包已保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/diagnostics.py" line="83"/>
+        <source>The diagnostics bundle could not be written: {reason}</source>
+        <translation>诊断包无法写入：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/diagnostics.py" line="92"/>
+        <source>Export diagnostics</source>
+        <translation>导出诊断信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/diagnostics.py" line="94"/>
+        <source>Zip archive (*.zip)</source>
+        <translation>Zip 压缩包 (*.zip)</translation>
+    </message>
+</context>
+<context>
     <name>DisplayPage</name>
     <message>
         <location filename="../../ui/settings_pages/simple.py" line="109"/>
@@ -4258,37 +4286,42 @@
 <context>
     <name>WorkbenchWindow</name>
     <message>
-        <location filename="../../ui/workbench/window.py" line="241"/>
+        <location filename="../../ui/workbench/window.py" line="248"/>
         <source>Window Clerk — counter {counter}</source>
         <translation>窗口办件 — {counter}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/window.py" line="243"/>
+        <location filename="../../ui/workbench/window.py" line="250"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/window.py" line="244"/>
+        <location filename="../../ui/workbench/window.py" line="251"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/window.py" line="245"/>
+        <location filename="../../ui/workbench/window.py" line="252"/>
         <source>Lock the screen (Ctrl+L)</source>
         <translation>锁定屏幕 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/window.py" line="246"/>
+        <location filename="../../ui/workbench/window.py" line="253"/>
+        <source>Export diagnostics…</source>
+        <translation>导出诊断信息……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/window.py" line="254"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/window.py" line="248"/>
+        <location filename="../../ui/workbench/window.py" line="256"/>
         <source>Queue</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/window.py" line="307"/>
+        <location filename="../../ui/workbench/window.py" line="315"/>
         <source>Loading failed; the error is in the log.</source>
         <translation>加载失败，错误已记入日志。</translation>
     </message>
@@ -4314,7 +4347,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="460"/>
+        <location filename="../../ui/app.py" line="469"/>
         <location filename="../../ui/queue/launch.py" line="232"/>
         <source>Window Clerk</source>
         <translation>窗口办件</translation>

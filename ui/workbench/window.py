@@ -48,6 +48,7 @@ from ui.settings_dialog import SettingsDialog
 from ui.sync_status import SyncStatus
 from ui.workbench.case_desk import CaseDesk
 from ui.workbench.customer import CustomerSide
+from ui.workbench.diagnostics import DiagnosticsExport
 from ui.workbench.finish import VisitDialogs
 from ui.workbench.pages import Page, Pages, SearchPage
 from ui.workbench.parts import NOBODY, CounterParts, Lanes, QueueHookup
@@ -91,7 +92,8 @@ class WorkbenchWindow(QMainWindow):
         self.lanes = Lanes(self)
         self._build_services()
         self._build_pages()
-        self.queue_panel = self._build_queue()
+        self.queue_panel: QueuePanel | None = None
+        self.queue_dock: QDockWidget | None = None
         self._build_status()
         self._build_menu()
         self._wire()
@@ -99,6 +101,8 @@ class WorkbenchWindow(QMainWindow):
             self.use_scanner(scanner)
         self.case_desk.watch_folder(scanner_folder(parts.settings))
         self._load_catalogue()
+        if queue is not None:
+            self.attach_queue(queue)
         self.resize(1366, 800)
         retranslate_on_language_change(self, self.retranslate_ui)
         self.retranslate_ui()
@@ -173,11 +177,17 @@ class WorkbenchWindow(QMainWindow):
         column.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
-    def _build_queue(self) -> QueuePanel | None:
-        self.queue_dock: QDockWidget | None = None
-        if self.queue is None:
-            return None
-        queue = self.queue
+    def attach_queue(self, queue: QueueHookup) -> None:
+        """Give the window its queue panel (at construction, or once the start has asked the
+        registry whether the hall has a queue: the window need not wait for that answer)."""
+        self.queue = queue
+        self.queue_panel = self._build_queue(queue)
+        self._wire_queue(self.queue_panel)
+        if self.actor is not None:
+            self.queue_panel.set_staff(self.actor.staff_id)
+        self.retranslate_ui()
+
+    def _build_queue(self, queue: QueueHookup) -> QueuePanel:
         panel = QueuePanel(
             port=queue.port,
             seat=Seat(self.parts.counter, ""),
@@ -192,6 +202,7 @@ class WorkbenchWindow(QMainWindow):
         dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
         dock.setWidget(panel)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        dock.show()  # added to a window already shown, it would stay hidden
         return panel
 
     def _build_status(self) -> None:
@@ -218,10 +229,16 @@ class WorkbenchWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         self.lock_action = QAction(self)
         self.lock_action.triggered.connect(self._lock_now)
+        self.diagnostics = DiagnosticsExport(
+            data_folder=self.parts.data_folder, say=self.say, parent=self
+        )
+        self.diagnostics_action = QAction(self)
+        self.diagnostics_action.triggered.connect(lambda: self.diagnostics.start(self))
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence(QUIT_KEY))
         self.quit_action.triggered.connect(self.close)
-        for action in (self.settings_action, self.lock_action, self.quit_action):
+        actions = (self.settings_action, self.lock_action, self.diagnostics_action)
+        for action in (*actions, self.quit_action):
             self.menu.addAction(action)
             self.addAction(action)  # the keys work with the menu closed
 
@@ -233,6 +250,7 @@ class WorkbenchWindow(QMainWindow):
         self.menu.setTitle(self.tr("Counter"))
         self.settings_action.setText(self.tr("Settings…"))
         self.lock_action.setText(self.tr("Lock the screen (Ctrl+L)"))
+        self.diagnostics_action.setText(self.tr("Export diagnostics…"))
         self.quit_action.setText(self.tr("Quit"))
         if self.queue_dock is not None:
             self.queue_dock.setWindowTitle(self.tr("Queue"))
@@ -256,14 +274,14 @@ class WorkbenchWindow(QMainWindow):
         self.pages.shown.connect(self._page_shown)
         self.customer.rated.connect(lambda _case: self.committed.emit())
         self.print_room.failed.connect(lambda reason: self.say(print_failed_text(reason)))
-        panel = self.queue_panel
-        if panel is not None:
-            panel.view_changed.connect(self.visits.follow)
-            panel.visit_finished.connect(lambda _choice: self.visits.finished())
-            panel.refused.connect(self.say)
-            self.visits.documents_changed.connect(panel.set_visit_documents)
-            if panel.local_bar is not None:
-                panel.local_bar.walk_in_issued.connect(self.print_room.print_walk_in)
+
+    def _wire_queue(self, panel: QueuePanel) -> None:
+        panel.view_changed.connect(self.visits.follow)
+        panel.visit_finished.connect(lambda _choice: self.visits.finished())
+        panel.refused.connect(self.say)
+        self.visits.documents_changed.connect(panel.set_visit_documents)
+        if panel.local_bar is not None:
+            panel.local_bar.walk_in_issued.connect(self.print_room.print_walk_in)
 
     def use_scanner(self, scanner: ScannerFilter) -> None:
         """Route the bursts of this (application-wide) scanner filter; its rules follow the
@@ -462,6 +480,7 @@ class WorkbenchWindow(QMainWindow):
         self.case_desk.close_work()
         self.lanes.close()
         self.customer.close()
+        self.diagnostics.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         """Stop the background work before the window goes."""
