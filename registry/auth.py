@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, bindparam, select, update
 
 from clerk.staff import Role
 from registry.access_log import note_caller
@@ -89,15 +89,17 @@ class StaffMember:
     hall: str
 
 
+_DEVICE = select(COUNTERS).where(COUNTERS.c.token_hash == bindparam("token_hash"))
+"""The counter holding a token (built once: every device request asks)."""
+
+
 def authenticate_device(connection: Connection, token: str) -> Device:
     """The counter owning `token`.
 
     Raises:
         Unauthorized: unknown token, or the counter was revoked.
     """
-    row = connection.execute(
-        select(COUNTERS).where(COUNTERS.c.token_hash == token_hash(token))
-    ).first()
+    row = connection.execute(_DEVICE, {"token_hash": token_hash(token)}).first()
     if row is None:
         raise Unauthorized("this counter credential is not known to the registry")
     if row.revoked_at is not None:

@@ -16,8 +16,9 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import Connection, func, insert, select, text, update
+from sqlalchemy import Connection, bindparam, func, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.sql.elements import BindParameter
 
 from clerk.queue import WorkProfile, format_number
 from clerk.queue.wire import HallQueueSettings, ProfileSpec, ServiceSpec
@@ -41,6 +42,8 @@ _C = QUEUE_COUNTERS
 _R = QUEUE_REQUESTS
 _DESK_LOCKS = 72_411_002  # the advisory lock space of counters' queue rows (PostgreSQL)
 _DESK_LOCK = text(f"SELECT pg_advisory_xact_lock({_DESK_LOCKS}, hashtext(:key))")
+_DESK = select(_C).where(_C.c.hall == bindparam("hall"), _C.c.counter == bindparam("counter"))
+"""A counter's queue row (built once: it is read by every queue move)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,11 +286,11 @@ def lock_desk(connection: Connection, *, hall: str, counter: str, now: datetime)
     """
     if is_postgres(connection):
         connection.execute(_DESK_LOCK, {"key": f"{hall}/{counter}"})
-    query = select(_C).where(_C.c.hall == hall, _C.c.counter == counter)
-    row = connection.execute(query).first()
+    key = {"hall": hall, "counter": counter}
+    row = connection.execute(_DESK, key).first()
     if row is None:
         ensure_desk(connection, hall=hall, counter=counter, now_text=stamp(now))
-        row = connection.execute(query).one()
+        row = connection.execute(_DESK, key).one()
     return _desk(row)
 
 
@@ -318,35 +321,36 @@ def lock_call_desk(
     """
     if is_postgres(connection):
         connection.execute(_DESK_LOCK, {"key": f"{hall}/{counter}"})
-    query = _call_desk_query(connection, device_id, request_id, hall, counter)
-    row = connection.execute(query).first()
+    query = _call_desk_query(postgres=is_postgres(connection))
+    key = {"device_id": device_id, "request_id": request_id, "hall": hall, "counter": counter}
+    row = connection.execute(query, key).first()
     if row is None:
         ensure_desk(connection, hall=hall, counter=counter, now_text=stamp(now))
-        row = connection.execute(query).one()
+        row = connection.execute(query, key).one()
     replayed = None if row.replay_kind is None else (row.replay_kind, row.replay_ticket)
     active = tuple(sorted(row.active_services.split(","))) if row.active_services else ()
     return CallDesk(_desk(row), replayed, active)
 
 
-def _call_desk_query(
-    connection: Connection, device_id: str, request_id: str, hall: str, counter: str
-) -> Any:
-    asked = (_R.c.device_id == device_id, _R.c.request_id == request_id)
+@functools.cache
+def _call_desk_query(*, postgres: bool) -> Any:
+    """Built once per database kind (every call asks it)."""
+    asked = (_R.c.device_id == bindparam("device_id"), _R.c.request_id == bindparam("request_id"))
+    hall: BindParameter[str] = bindparam("hall")
     # Service codes are [A-Z0-9_-] (`_CODE`), never a comma.
-    joined = func.string_agg if is_postgres(connection) else func.group_concat
+    joined = func.string_agg if postgres else func.group_concat
     active = select(joined(_S.c.code, ",")).where(_S.c.hall == hall, _S.c.active.is_(True))
     return select(
         _C,
         select(_R.c.kind).where(*asked).scalar_subquery().label("replay_kind"),
         select(_R.c.ticket_id).where(*asked).scalar_subquery().label("replay_ticket"),
         active.scalar_subquery().label("active_services"),
-    ).where(_C.c.hall == hall, _C.c.counter == counter)
+    ).where(_C.c.hall == hall, _C.c.counter == bindparam("counter"))
 
 
 def read_desk(connection: Connection, *, hall: str, counter: str) -> Desk:
     """A counter's queue row as it stands (defaults before its first queue action)."""
-    query = select(_C).where(_C.c.hall == hall, _C.c.counter == counter)
-    row = connection.execute(query).first()
+    row = connection.execute(_DESK, {"hall": hall, "counter": counter}).first()
     return Desk(hall, counter) if row is None else _desk(row)
 
 

@@ -129,8 +129,8 @@ def issue_ticket(
     stored = insert_ticket(
         connection, move.ticket, hall=device.hall, issue_day=day, id_masked=masked, id_hash=hashed
     )
-    _log(connection, device.hall, move, announce=True)
     wait = estimate(connection, device.hall, service.code, now=now, exclude=move.ticket.id)
+    _log(connection, device.hall, move, announce=True)  # last: the hall's version stays locked
     return IssuedTicket(view(stored), wait.ahead, wait.estimate_seconds, wait.open_counters)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from clerk.errors import InvalidInput, NotFound, RuleViolation
@@ -167,15 +167,22 @@ def insert_ticket(
     return Stored(ticket, 1, id_masked)
 
 
+# Built once: the hottest statements skip building and keying a statement on every call.
+_TICKET = select(_T).where(_T.c.id == bindparam("ticket_id"), _T.c.hall == bindparam("hall"))
+_TICKET_LOCKED = _TICKET.with_for_update()
+_MOVE = update(_T).where(
+    _T.c.id == bindparam("guard_id"), _T.c.version == bindparam("guard_version")
+)  # SET: the columns named in the parameters
+
+
 def load_ticket(connection: Connection, *, hall: str, ticket_id: str, lock: bool = True) -> Stored:
     """A ticket of the hall, locked for this transaction (PostgreSQL) unless `lock` is False.
 
     Raises:
         NotFoundError: the hall has no such ticket.
     """
-    query = select(_T).where(_T.c.id == ticket_id, _T.c.hall == hall)
-    query = query.with_for_update() if lock else query
-    row = connection.execute(query).first()
+    query = _TICKET_LOCKED if lock else _TICKET
+    row = connection.execute(query, {"ticket_id": ticket_id, "hall": hall}).first()
     if row is None:
         raise NotFoundError(f"hall {hall} has no ticket {ticket_id}")
     return ticket_from_row(row)
@@ -204,12 +211,9 @@ def save_move(connection: Connection, stored: Stored, moved: Ticket) -> bool:
     Returns:
         Whether the move was written (False: another transaction moved the ticket meanwhile).
     """
-    result = connection.execute(
-        update(_T)
-        .where(_T.c.id == stored.ticket.id, _T.c.version == stored.version)
-        .values(version=stored.version + 1, **move_values(moved))
-    )
-    return result.rowcount == 1
+    guard = {"guard_id": stored.ticket.id, "guard_version": stored.version}
+    values = {"version": stored.version + 1, **move_values(moved)}
+    return connection.execute(_MOVE, guard | values).rowcount == 1
 
 
 def save_or_conflict(connection: Connection, stored: Stored, moved: Ticket) -> Stored:

@@ -12,6 +12,7 @@ enrolling it again loses nothing.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import secrets
@@ -72,7 +73,27 @@ def app_from_environment() -> FastAPI:
     settings = from_environment()
     engine = create_registry_engine(settings.database_url)
     migrate(engine)
-    return create_app(settings, engine)
+    app = create_app(settings, engine)
+    settle_garbage_collector()
+    return app
+
+
+def settle_garbage_collector() -> None:
+    """Keep the collector off what lives as long as the process, and let it run less often.
+
+    What the imports and the application built (routes, models, SQLAlchemy's tables and
+    compiled statements) lives until the end: frozen, the collector stops walking it again and
+    again, and with a larger first threshold it runs a few times a second instead of after
+    every 700 allocations. Sampled with py-spy under the queue bench, collections were about a
+    fifth of the registry's busy time.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
+
+
+GC_THRESHOLD = 50_000
+"""Allocations (net of frees) between young collections; Python's default is 700."""
 
 
 def listening_socket(host: str, port: int) -> socket.socket:
@@ -142,6 +163,7 @@ def serve(
         ssl_certfile=cert,
         ssl_keyfile=key,
     )
+    settle_garbage_collector()
     scheme = "https" if tls is not None else "http"
     _log.info("registry serving on %s://%s:%d", scheme, host, sock.getsockname()[1])
     uvicorn.Server(config).run(sockets=[sock])
