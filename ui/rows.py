@@ -2,9 +2,14 @@
 
 Each such table (the follow-up screens, the pending refusals) is one `RowsModel` with its
 `Column`s: a title, the shown text, a sort key (so dates and day counts sort as values, not as
-text) and optional colours. Views sort and
-filter through a `QSortFilterProxyModel` set to `SORT_ROLE`; `ROW_ROLE` hands the row itself to
-whoever needs it (opening a case, reprinting a document).
+text) and optional colours. `ROW_ROLE` hands the row itself to whoever needs it (opening a
+case, reprinting a document).
+
+The model sorts itself, in Python, once per sort: each row's key is computed once and the
+tuple is reordered (a month of cases, 4,500 rows, in milliseconds). Views filter through a
+`RowsProxy`, which leaves sorting to the model: a `QSortFilterProxyModel` sorting on its own asks
+the model for two sort keys per comparison, tens of thousands of calls into Python that held
+the screen for a second. A new set of rows keeps the order last asked for.
 """
 
 from __future__ import annotations
@@ -54,12 +59,39 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         super().__init__(parent)
         self.columns = tuple(columns)
         self._rows: tuple[R, ...] = tuple(rows)
+        self._order: tuple[int, Qt.SortOrder] | None = None
 
     def set_rows(self, rows: Sequence[R]) -> None:
-        """Replace every row."""
+        """Replace every row (in the order last sorted by, if any)."""
         self.beginResetModel()
-        self._rows = tuple(rows)
+        given = tuple(rows)
+        self._rows = tuple(given[n] for n in self._permutation(given))
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the rows by a column's sort key (its text if it has none); stable."""
+        if not 0 <= column < len(self.columns):
+            return
+        self._order = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        permutation = self._permutation(self._rows)
+        self._rows = tuple(self._rows[n] for n in permutation)
+        moved = {old: new for new, old in enumerate(permutation)}
+        persistent = self.persistentIndexList()
+        self.changePersistentIndexList(
+            persistent,
+            [self.index(moved[index.row()], index.column()) for index in persistent],
+        )
+        self.layoutChanged.emit()
+
+    def _permutation(self, rows: tuple[R, ...]) -> list[int]:
+        """The positions of `rows` in the order asked for (as given when none was)."""
+        if self._order is None:
+            return list(range(len(rows)))
+        column, order = self.columns[self._order[0]], self._order[1]
+        keys = [(column.sort or column.text)(row) for row in rows]
+        descending = order == Qt.SortOrder.DescendingOrder
+        return sorted(range(len(rows)), key=keys.__getitem__, reverse=descending)
 
     def rows(self) -> tuple[R, ...]:
         """The rows, in model order."""
@@ -104,9 +136,20 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         return self.columns[section].title() if 0 <= section < len(self.columns) else None
 
 
+class RowsProxy(QSortFilterProxyModel):
+    """A filtering proxy whose sorting is its `RowsModel`'s (see the module): the view's
+    header sorts the model, and the proxy shows the rows it accepts in the model's order."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the source model (the proxy itself keeps its order)."""
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)
+
+
 def sorting_proxy(model: QAbstractTableModel, parent: QWidget) -> QSortFilterProxyModel:
-    """A proxy that sorts by `SORT_ROLE` and filters on every column, case-insensitively."""
-    proxy = QSortFilterProxyModel(parent)
+    """A proxy that sorts through the model and filters on every column, case-insensitively."""
+    proxy = RowsProxy(parent)
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
     proxy.setFilterKeyColumn(-1)
@@ -133,9 +176,15 @@ def row_table(
     table.setTabKeyNavigation(False)  # Tab leaves the table: the page stays keyboard-usable
     table.verticalHeader().hide()
     header = table.horizontalHeader()
+    header.setResizeContentsPrecision(RESIZE_PRECISION)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
+
+
+RESIZE_PRECISION = 50
+"""Rows a column's width is measured on (Qt's default is 1,000: every reset asked each column's
+text of a thousand rows)."""
 
 
 def selected_row(table: QTableView) -> object | None:

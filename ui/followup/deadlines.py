@@ -31,7 +31,7 @@ from ui.followup.errors import error_text
 from ui.followup.source import FollowupSource
 from ui.followup.texts import group_text, left_text, status_text
 from ui.queue.lane import Lane
-from ui.rows import ROW_ROLE, SORT_ROLE, Column, RowsModel, row_table
+from ui.rows import ROW_ROLE, SORT_ROLE, Column, RowsModel, RowsProxy, row_table
 
 _log = logging.getLogger(__name__)
 G = DeadlineGroup
@@ -95,8 +95,8 @@ def board_columns() -> tuple[Column[DeadlineRow], ...]:
     )
 
 
-class GroupFilter(QSortFilterProxyModel):
-    """Shows the rows of the chosen groups, sorted like the source's columns say."""
+class GroupFilter(RowsProxy):
+    """Shows the rows of the chosen groups, in the order the model is sorted in."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -111,9 +111,9 @@ class GroupFilter(QSortFilterProxyModel):
     def filterAcceptsRow(  # noqa: N802 - Qt API
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
     ) -> bool:
-        """Whether the row's group is shown."""
-        row = self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE)
-        return isinstance(row, DeadlineRow) and row.group in self.groups
+        """Whether the row's group is shown (read from the row itself: asked for every row)."""
+        model = self.sourceModel()
+        return isinstance(model, RowsModel) and model.row(source_row).group in self.groups
 
 
 class DeadlinesBoard(QWidget):
@@ -147,11 +147,10 @@ class DeadlinesBoard(QWidget):
         self.proxy.setSortRole(SORT_ROLE)
         self.filter = BoardFilter.WATCH
         self._build()
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.timeout.connect(self._tick)
         if refresh_ms is not None:
-            timer = QTimer(self)
-            timer.setInterval(refresh_ms)
-            timer.timeout.connect(self.refresh)
-            timer.start()
+            self.refresh_timer.start(refresh_ms)
 
     def _build(self) -> None:
         self.buttons: dict[BoardFilter, QPushButton] = {}
@@ -180,13 +179,17 @@ class DeadlinesBoard(QWidget):
         """Show one filter's rows, most urgent first."""
         self.filter = choice
         self.buttons[choice].setChecked(True)
+        self._most_urgent_first()
         self.proxy.show_groups(choice.value)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
 
     def refresh(self) -> None:
         """Read the board again (on the lane)."""
         source = self._source
         self._lane.submit(source.deadlines, done=self._show, failed=self._report)
+
+    def _tick(self) -> None:
+        if self.isVisible():  # a hidden board is read again when it is shown
+            self.refresh()
 
     def rows(self) -> list[DeadlineRow]:
         """The rows shown, in their order."""
@@ -194,11 +197,17 @@ class DeadlinesBoard(QWidget):
         return [row for row in shown if isinstance(row, DeadlineRow)]
 
     def _show(self, rows: tuple[DeadlineRow, ...]) -> None:
-        self.model.set_rows(rows)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self._most_urgent_first()
+        self.model.set_rows(rows)  # in the model's order: most urgent first
         self._count()
         self.message.clear()
         self.refreshed.emit(rows)
+
+    def _most_urgent_first(self) -> None:
+        """Sort by urgency unless the board already is (each sort filters every row again)."""
+        header, ascending = self.table.horizontalHeader(), Qt.SortOrder.AscendingOrder
+        if header.sortIndicatorSection() != 0 or header.sortIndicatorOrder() != ascending:
+            self.table.sortByColumn(0, ascending)
 
     def _count(self) -> None:
         counts = dict.fromkeys(DeadlineGroup, 0)

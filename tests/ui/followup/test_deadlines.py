@@ -98,9 +98,24 @@ def test_enter_opens_the_selected_case(qtbot: QtBot, source: FollowupSource, dem
 def test_the_board_refreshes_itself_when_asked_to(qtbot: QtBot, source: FollowupSource) -> None:
     board = DeadlinesBoard(source=source, refresh_ms=50)
     qtbot.addWidget(board)
+    board.show()
     with qtbot.waitSignal(board.refreshed, timeout=5000):
         pass
     assert len(board.model.rows()) == 7
+
+
+def test_a_hidden_board_is_not_read_on_its_timer(qtbot: QtBot, source: FollowupSource) -> None:
+    board = DeadlinesBoard(source=source, refresh_ms=20)
+    qtbot.addWidget(board)
+    read: list[object] = []
+    board.refreshed.connect(read.append)
+    ticks: list[None] = []
+    board.refresh_timer.timeout.connect(lambda: ticks.append(None))
+    qtbot.waitUntil(lambda: len(ticks) >= 5)  # five ticks while hidden
+    assert read == []
+    board.show()
+    with qtbot.waitSignal(board.refreshed, timeout=5000):
+        pass
 
 
 def test_deadline_models(qtmodeltester: ModelTester, qtbot: QtBot, source: FollowupSource) -> None:
