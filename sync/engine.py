@@ -27,6 +27,7 @@ from clerk.wire import (
     hall_space,
 )
 from sync.client import Refused, RegistryClient
+from sync.retention import ScanRetention
 
 _log = logging.getLogger(__name__)
 
@@ -57,6 +58,7 @@ class Report:
     uploaded_scans: int = 0
     uploaded_bytes: int = 0
     repushed: int = 0
+    purged_scans: int = 0
     clock_offset_seconds: float | None = None
     problems: list[str] = field(default_factory=list)
 
@@ -78,10 +80,14 @@ class SyncEngine:
         clock: Callable[[], datetime] = utc_now,
         batch_ops: int = BATCH_OPS,
         batch_bytes: int = BATCH_BYTES,
+        retention: ScanRetention | None = None,
     ) -> None:
         self.store, self.client, self.scans, self.clock = store, client, scans, clock
+        self.retention = retention
         self.ledger = store.ledger()
         self.batch_ops, self.batch_bytes = batch_ops, batch_bytes
+        self.on_progress: Callable[[], None] | None = None
+        """Called on the round's thread after each batch recorded (the loop reports health)."""
 
     def run_once(self) -> Report:
         """One full round; raises the client's errors (Offline, Busy, Refused) to the loop."""
@@ -113,6 +119,8 @@ class SyncEngine:
         self._push(report)
         self._upload_scans(report)
         self._pull(report, hall=status.hall)
+        if self.retention is not None and self.retention.due(self.clock()):
+            report.purged_scans = self.retention.run(self.store, now=self.clock()).scans
 
     def _follow_epoch(self, epoch: str, report: Report) -> None:
         known = self.ledger.server_epoch()
@@ -143,6 +151,7 @@ class SyncEngine:
                 report.applied += answer.state is OpState.APPLIED
                 report.duplicates += answer.state is OpState.DUPLICATE
                 report.rejected += answer.state is OpState.REJECTED
+            self._progressed()
 
     def _pull(self, report: Report, *, hall: str) -> None:
         for space in (GLOBAL_SPACE, hall_space(hall)):
@@ -154,6 +163,7 @@ class SyncEngine:
                 report.pulled += applied.applied
                 report.kept_local += applied.kept_local
                 more = page.more and bool(page.changes)
+                self._progressed()
 
     def _upload_scans(self, report: Report) -> None:
         if self.scans is None:
@@ -168,15 +178,33 @@ class SyncEngine:
                 sha for sha in sizes if sha in missing and self._upload(sha, sizes[sha], report)
             ]
             self.ledger.blobs_verified(uploaded, at=self.clock())
+            self._progressed()
             if len(uploaded) < len(missing):
                 return  # the rest failed (reported); try again next round
 
+    def _progressed(self) -> None:
+        if self.on_progress is not None:
+            self.on_progress()
+
     def _upload(self, sha256: str, size: int, report: Report) -> bool:
-        assert self.scans is not None
+        if size <= BLOB_CHUNK_BYTES:
+            # The registry just said it lacks this scan, and an upload of one chunk is never
+            # half there: send it at once (one round trip, not two, over a slow line).
+            try:
+                return self._upload_from(sha256, size, None, report)
+            except Refused as refusal:
+                if refusal.status != 409:
+                    raise  # 409: the upload stands elsewhere; ask where, as for a larger scan
         state = self.client.upload_state(sha256)
-        offset = 0 if state is None else state.received
         if state is not None and state.verified:
             return True
+        return self._upload_from(sha256, size, state, report)
+
+    def _upload_from(
+        self, sha256: str, size: int, state: UploadState | None, report: Report
+    ) -> bool:
+        assert self.scans is not None
+        offset = 0 if state is None else state.received
         try:
             for chunk in self.scans.read_from(sha256, offset, chunk=BLOB_CHUNK_BYTES):
                 state = self._send(sha256, size, offset, chunk)

@@ -2,9 +2,10 @@
 
 Triggers — a local commit (debounced), a reconnect, the timer — all wake the same thread, so
 at most one round is ever in flight (SYNC.md, single flight). Failures back off exponentially
-with full jitter, never sooner than the registry's Retry-After. After each round the loop
-reads the health figures the status bar shows and hands them to `on_health` (on the loop's
-thread: a GUI must post them to its own thread).
+with full jitter, never sooner than the registry's Retry-After. After each round — and during
+a long one (a catch-up after days offline), after each batch but at most every
+`progress_every` seconds — the loop reads the health figures the status bar shows and hands
+them to `on_health` (on the loop's thread: a GUI must post them to its own thread).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import logging
 import random
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,7 +21,7 @@ from typing import Protocol
 
 from clerk.store import Store
 from sync.client import Busy, NotEnrolled, Offline, Refused, UpdateNeeded
-from sync.engine import Report
+from sync.engine import Report, SyncEngine
 
 _log = logging.getLogger(__name__)
 
@@ -99,8 +101,13 @@ class SyncLoop:
         backoff: Backoff | None = None,
         rng: random.Random | None = None,
         on_health: Callable[[SyncHealth], None] | None = None,
+        progress_every: float = 1.0,
     ) -> None:
         self.engine = engine
+        self.progress_every = progress_every
+        self._progress_at = 0.0
+        if isinstance(engine, SyncEngine):
+            engine.on_progress = self._progressed
         self.interval, self.debounce = interval, debounce
         self.backoff = backoff or Backoff()
         self._rng = rng or random.Random()  # noqa: S311  (jitter, not a secret)
@@ -159,6 +166,12 @@ class SyncLoop:
         self._failures, self._state, self._online, self._error = 0, "idle", True, None
         self._offset, self._retry_in = report.clock_offset_seconds, None
         return self.interval
+
+    def _progressed(self) -> None:
+        now = time.monotonic()
+        if now - self._progress_at >= self.progress_every:
+            self._progress_at = now
+            self._report()
 
     def _failed(self, error: Exception) -> float:
         self._failures += 1

@@ -52,6 +52,7 @@ from tests.support.http11 import (
     read_request,
     read_response,
 )
+from tests.support.throttle import Link, PacedReader
 
 __all__ = [
     "DEFAULT_CHAOS",
@@ -66,6 +67,7 @@ __all__ = [
     "Fault",
     "FaultKind",
     "FaultProxy",
+    "Link",
     "LogEntry",
     "delay",
     "error_5xx",
@@ -86,6 +88,7 @@ class _Context:
     plan: FaultPlan
     holds: Holds
     record: Callable[[LogEntry], None]
+    link: Link | None = None  # a slow line between the clients and the proxy (throttle.py)
 
 
 def _tune(sock: socket.socket) -> None:
@@ -111,13 +114,14 @@ class _ClientConnection:
         self, sock: socket.socket, context: _Context, on_exit: Callable[[_ClientConnection], None]
     ) -> None:
         self._client = sock
-        self._reader = SocketReader(sock)
         self._context = context
         self._on_exit = on_exit
         self._upstream: socket.socket | None = None
         self._upstream_reader: SocketReader | None = None
         self._sockets_lock = threading.Lock()
         self._aborted = threading.Event()
+        link = context.link
+        self._reader = PacedReader(sock, link, self._aborted) if link else SocketReader(sock)
         self._wake = threading.Event()
         self._handlers: dict[FaultKind, Callable[[Request, Fault], bool]] = {
             FaultKind.PASS: self._forward,
@@ -209,12 +213,17 @@ class _ClientConnection:
     def _reply(self, request: Request, response: Response | None) -> bool:
         if response is None:
             return False
-        self._client.sendall(response.raw)
+        if self._context.link is None:
+            self._client.sendall(response.raw)
+        else:
+            self._context.link.send_down(self._client, response.raw, self._aborted)
         return request.keep_alive and response.keep_alive
 
     # One handler per fault: each returns whether the client connection carries on. ---------
 
     def _forward(self, request: Request, fault: Fault) -> bool:
+        if self._context.link is not None:
+            self._context.link.arrive_up(self._aborted)
         response = self._exchange(request)
         self._record(request, fault, response)
         return self._reply(request, response)
@@ -331,6 +340,7 @@ class FaultProxy:
         timeout_cap: float = 30.0,
         hold_cap: float = 5.0,
         io_timeout: float = 30.0,
+        link: Link | None = None,
     ) -> None:
         """Start listening on a free loopback port.
 
@@ -340,6 +350,8 @@ class FaultProxy:
             timeout_cap: the longest a TIMEOUT request is held before its connection is closed.
             hold_cap: the longest a REORDER request waits for another request to overtake it.
             io_timeout: the socket timeout towards the upstream.
+            link: a slow line (bandwidth, latency) the clients reach the proxy through; requests
+                that pass or are delayed cross it both ways (`tests.support.throttle`).
 
         Raises:
             OSError: no port could be bound.
@@ -354,6 +366,7 @@ class FaultProxy:
             plan=self._plan,
             holds=self._holds,
             record=self._record,
+            link=link,
         )
         self._lock = threading.Lock()
         self._control = threading.RLock()
