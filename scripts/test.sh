@@ -13,4 +13,4 @@ echo "== ruff format --check" && ruff format --check .
 echo "== mypy --strict" && mypy
 echo "== import-linter" && lint-imports --no-logo
 echo "== pytest"
-exec pytest --cov --cov-report=term-missing:skip-covered --cov-fail-under=95 "$@"
+exec pytest --cov --cov-report=term-missing:skip-covered --cov-fail-under=95 --durations=25 "$@"
