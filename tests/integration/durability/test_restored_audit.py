@@ -8,21 +8,16 @@ registry holds both chains whole, and a tampered link is named in the audit expo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select, update
 
 from clerk import services
 from clerk.audit import LINK, chain_id
 from clerk.ports import OpState
-from clerk.scans import ScanFolder
-from clerk.store import open_store
 from clerk.store.backup import backup_store, restore_store
 from registry.cases import audit_trail
 from registry.schema import AUDIT
-from sync.client import RegistryClient
 from tests.integration.sync.harness import (
     Counter,
     RegistryProcess,
@@ -32,25 +27,6 @@ from tests.integration.sync.harness import (
 from tests.integration.sync.scenarios import hall_time, settle
 
 ENTRIES_PER_CASE = 3  # opened, materials recorded, accepted
-
-
-@pytest.fixture
-def registry(tmp_path: Path) -> Iterator[RegistryProcess]:
-    """A registry process on SQLite with hall SF01."""
-    process = RegistryProcess(f"sqlite:///{tmp_path / 'registry.sqlite'}", tmp_path)
-    process.setup_hall()
-    process.start()
-    yield process
-    process.close()
-
-
-def reopened(store_path: Path) -> Counter:
-    """The counter started again on its store, with the credential the store keeps."""
-    store = open_store(store_path)
-    credentials = store.ledger().credentials()
-    assert credentials is not None
-    client = RegistryClient(credentials.registry_url, token=credentials.token, timeout=(2.0, 5.0))
-    return Counter("W01", store, client, ScanFolder(store_path.parent / "scans"))
 
 
 def work(counter: Counter, first: int, cases: int) -> list[str]:
@@ -75,7 +51,7 @@ def test_a_restored_counter_re_pushes_once_and_seals_a_new_linked_chain(
         counter.close()
     restore_store(backup.path, path)
 
-    counter = reopened(path)
+    counter = Counter.reopened("W01", path)
     try:
         unsent = {op for op, state in local_ops(counter) if state == OpState.PENDING.value}
         settle([counter])

@@ -12,7 +12,6 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,12 +22,10 @@ from clerk import services
 from clerk.audit import verify_chain
 from clerk.catalog import Catalogue
 from clerk.errors import RuleViolation
-from clerk.scans import ScanFolder
 from clerk.services import install_catalogue
 from clerk.staff import Actor, Role
 from clerk.store import Store, StoreError, open_store, uuid7
 from clerk.store.backup import StoreInUse, backup_store, restore_store
-from sync.client import RegistryClient
 from tests.integration.conftest import DEVICE
 from tests.integration.sync.harness import (
     BUSINESS,
@@ -168,25 +165,6 @@ def accept_cases(store: Store, count: int) -> set[str]:
     return numbers(store)
 
 
-@pytest.fixture
-def registry(tmp_path: Path) -> Iterator[RegistryProcess]:
-    """A registry process on SQLite with hall SF01 (the counter's restore is the subject)."""
-    process = RegistryProcess(f"sqlite:///{tmp_path / 'registry.sqlite'}", tmp_path)
-    process.setup_hall()
-    process.start()
-    yield process
-    process.close()
-
-
-def reopened(name: str, store_path: Path) -> Counter:
-    """The counter started again on its store, with the credential the store keeps."""
-    store = open_store(store_path)
-    credentials = store.ledger().credentials()
-    assert credentials is not None
-    client = RegistryClient(credentials.registry_url, token=credentials.token, timeout=(2.0, 5.0))
-    return Counter(name, store, client, ScanFolder(store_path.parent / "scans"))
-
-
 def work(counter: Counter, first: int, cases: int) -> set[str]:
     """Open and accept cases; returns their ids."""
     return {counter.open_and_accept(first + n, when=hall_time()) for n in range(cases)}
@@ -211,7 +189,7 @@ def test_a_restored_counter_converges_with_the_registry_and_reuses_no_number(
     restored = restore_store(backup.path, path)
     assert restored.epoch == backup.device.epoch + 1
 
-    counter = reopened("W01", path)
+    counter = Counter.reopened("W01", path)
     try:
         settle([counter])
         assert later <= set(local_cases(counter)), "what was done after the backup came back"

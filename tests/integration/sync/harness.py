@@ -189,6 +189,16 @@ class RegistryProcess:
             return admin.enrolment_code(connection, hall=hall, code=counter, now=utc_now(), hours=1)
 
 
+def sqlite_registry(folder: Path) -> Iterator[RegistryProcess]:
+    """A running registry on a SQLite file in `folder` with hall SF01, its staff and the demo
+    catalogue; stopped after (a fixture's body: `yield from sqlite_registry(tmp_path)`)."""
+    process = RegistryProcess(f"sqlite:///{folder / 'registry.sqlite'}", folder)
+    process.setup_hall()
+    process.start()
+    yield process
+    process.close()
+
+
 @dataclass
 class Counter:
     """A counter: its store on disk, its client of the registry, its sync engine."""
@@ -216,6 +226,17 @@ class Counter:
         counter = cls(code_name, store, client, ScanFolder(folder / "scans"))
         counter.sync()  # the catalogue, calendar and staff arrive before any work
         return counter
+
+    @classmethod
+    def reopened(cls, code_name: str, store_path: Path) -> Counter:
+        """The counter started again on its store, with the credential the store keeps."""
+        store = open_store(store_path)
+        credentials = store.ledger().credentials()
+        assert credentials is not None
+        client = RegistryClient(
+            credentials.registry_url, token=credentials.token, timeout=(2.0, 5.0)
+        )
+        return cls(code_name, store, client, ScanFolder(store_path.parent / "scans"))
 
     def open_and_accept(self, n: int, *, when: str = "2026-03-02 09:00") -> str:
         """Open a complete business case, record its materials and accept it."""

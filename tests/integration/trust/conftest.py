@@ -7,17 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.sync.harness import Counter, RegistryProcess
+from tests.integration.sync.harness import Counter, RegistryProcess, sqlite_registry
 
 
 @pytest.fixture
 def registry(tmp_path: Path) -> Iterator[RegistryProcess]:
     """A running registry on a SQLite file with hall SF01, its staff and the demo catalogue."""
-    process = RegistryProcess(f"sqlite:///{tmp_path / 'registry.sqlite'}", tmp_path)
-    process.setup_hall()
-    process.start()
-    yield process
-    process.close()
+    yield from sqlite_registry(tmp_path)
 
 
 @pytest.fixture
