@@ -154,7 +154,8 @@ def test_a_counter_cut_off_from_the_registry_serves_locally_and_reconciles_on_it
 
     # The registry goes away: the panel says so and the counter works on its own.
     hall.registry.stop()
-    with qtbot.waitSignal(fallback.mode_changed) as switched:
+    # Up to the client's read timeout (QUICK: 5 s) when a kept-alive connection goes silent.
+    with qtbot.waitSignal(fallback.mode_changed, timeout=15_000) as switched:
         panel.refresh()
     assert switched.args == [True]
     qtbot.waitUntil(bar(panel).banner.isVisible)
