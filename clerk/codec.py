@@ -45,6 +45,10 @@ def from_json(kind: type[T], data: object) -> T:
         InvalidInput: the data does not fit the type (names the field).
     """
     try:
+        return cast(T, _decoder(cast(Any, kind))(data))
+    except (TypeError, ValueError, KeyError):
+        pass  # decoded again below, step by step, to name the field that does not fit
+    try:
         return cast(T, _decode(kind, data, "$"))
     except (TypeError, ValueError, KeyError) as error:
         raise InvalidInput(
@@ -57,6 +61,143 @@ def _hints(kind: type) -> dict[str, Any]:
     return typing.get_type_hints(kind)
 
 
+# The fast path: one decoder per type hint, built once from its hints; no field paths. It
+# accepts exactly what `_decode` accepts and builds the same values; when it refuses, `_decode`
+# runs again to say where (a refusal is rare: data the store or the wire wrote itself).
+Decoder = Callable[[object], object]
+_FAILURES = (TypeError, ValueError, KeyError)
+
+
+@cache
+def _decoder(hint: Any) -> Decoder:
+    if isinstance(hint, typing.ForwardRef):
+        return lambda data: _decode_plain_json(data, "$")
+    origin = typing.get_origin(hint)
+    if origin in (types.UnionType, typing.Union):
+        return _union_decoder(typing.get_args(hint))
+    if origin is not None:
+        return _generic_decoder(origin, typing.get_args(hint))
+    if hint is Any or hint is object:
+        return _same
+    if isinstance(hint, type) and is_dataclass(hint):
+        return _dataclass_decoder(hint)
+    return _scalar_decoder(hint)
+
+
+def _same(data: object) -> object:
+    return data
+
+
+def _union_decoder(options: tuple[Any, ...]) -> Decoder:
+    nullable = type(None) in options
+    members = [_decoder(option) for option in options if option is not type(None)]
+
+    def union(data: object) -> object:
+        if data is None and nullable:
+            return None
+        for member in members:
+            try:
+                return member(data)
+            except _FAILURES:
+                continue
+        raise ValueError("no member fits")
+
+    if len(members) == 1:
+        only = members[0]
+        return (lambda data: None if data is None else only(data)) if nullable else only
+    return union
+
+
+def _generic_decoder(origin: Any, args: tuple[Any, ...]) -> Decoder:
+    mapping = origin in (dict, Mapping)
+    keys_to = _decoder(args[1]) if mapping and len(args) > 1 else None
+    items_to = _decoder(args[0]) if args else None
+
+    def generic(data: object) -> object:
+        if keys_to is not None and isinstance(data, dict):
+            return {key: keys_to(item) for key, item in data.items()}
+        if isinstance(data, list):
+            if items_to is None:
+                raise IndexError("no item type")  # as `_decode_generic` does
+            items = [items_to(item) for item in data]
+            if origin is tuple:
+                return tuple(items)
+            return frozenset(items) if origin is frozenset else items
+        raise ValueError("not a container")
+
+    return generic
+
+
+def _dataclass_decoder(kind: type) -> Decoder:
+    scalar = _scalar_decoder(kind)
+    plan: list[tuple[str, Decoder]] = []  # built at the first call: a type may refer to itself
+
+    def dataclass_(data: object) -> object:
+        if not isinstance(data, dict):
+            return scalar(data)
+        if not plan:
+            hints = _hints(kind)
+            plan[:] = [(f.name, _decoder(hints[f.name])) for f in fields(kind)]
+        return kind(**{name: decode(data[name]) for name, decode in plan if name in data})
+
+    return dataclass_
+
+
+def _scalar_decoder(hint: Any) -> Decoder:
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return cast(Decoder, hint)
+    if hint in _SCALARS:
+        return _SCALARS[hint]
+    if not isinstance(hint, type):
+        return _refuse
+
+    def instance(data: object) -> object:
+        if isinstance(data, hint):
+            return data
+        raise ValueError("wrong type")
+
+    return instance
+
+
+def _datetime(data: object) -> object:
+    if isinstance(data, str):
+        moment = datetime.fromisoformat(data)
+        if moment.tzinfo is None:
+            raise ValueError("naive")
+        return moment
+    if isinstance(data, datetime):
+        return data
+    raise ValueError("not a time")
+
+
+def _date(data: object) -> object:
+    if isinstance(data, str):
+        return date.fromisoformat(data)
+    if isinstance(data, date):
+        return data
+    raise ValueError("not a date")
+
+
+def _float(data: object) -> object:
+    if isinstance(data, int | float) and not isinstance(data, bool):
+        return float(data)
+    raise ValueError("not a number")
+
+
+def _int(data: object) -> object:
+    if isinstance(data, int) and not isinstance(data, bool):
+        return data
+    raise ValueError("not an integer")
+
+
+def _refuse(data: object) -> object:
+    raise ValueError("no decoder")
+
+
+_SCALARS: dict[Any, Decoder] = {datetime: _datetime, date: _date, float: _float, int: _int}
+
+
+# The slow path: names the field that does not fit.
 def _decode(hint: Any, data: object, path: str) -> object:
     if isinstance(hint, typing.ForwardRef):
         # Only the recursive JsonValue alias stays unresolved by get_type_hints: plain JSON.

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import copy as copy_module
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -13,11 +14,23 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from clerk import codec
 from clerk.audit import AuditEntry, JsonValue, seal
+from clerk.cases import Case
 from clerk.clock import HALL_TIMEZONE
 from clerk.codec import from_json, to_json
 from clerk.errors import InvalidInput
-from tests.unit.factories import MONDAY
+from tests.unit.factories import (
+    CALENDAR,
+    CLERK,
+    HEARING,
+    MONDAY,
+    NEW,
+    complete_records,
+    later,
+    licensing_item,
+    open_case,
+)
 
 
 class Colour(StrEnum):
@@ -233,3 +246,86 @@ def test_audit_detail_must_be_plain_json() -> None:
     assert isinstance(data, dict)
     with pytest.raises(InvalidInput, match=r"\$\.detail\.l"):
         from_json(AuditEntry, {**data, "detail": {"l": [{1: "not a JSON key"}]}})
+
+
+# The fast decoders (one per type, no field paths) against the step-by-step one that names
+# the field: on valid data and on data with any one value replaced by a value of another kind
+# or taken out, both build the same value or both refuse. Every node, every replacement.
+REPLACEMENTS: tuple[object, ...] = (
+    None, True, False, 0, 7, -1, 1.5, "", "red", "A012", "2025-01-01",
+    "2025-03-03T10:00:00+08:00", "2025-03-03T10:00", [], ["a"], [1], {}, {"a": 1}, {"name": "甲"},
+)  # fmt: skip
+GONE = object()
+
+
+def _nodes(data: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
+    yield path
+    if isinstance(data, dict):
+        for key, child in data.items():
+            yield from _nodes(child, (*path, key))
+    elif isinstance(data, list):
+        for index, child in enumerate(data):
+            yield from _nodes(child, (*path, index))
+
+
+def _damaged(data: object, path: tuple[str | int, ...], value: object) -> object:
+    if not path:
+        return None if value is GONE else value
+    copy = copy_module.deepcopy(data)
+    parent: Any = copy
+    for step in path[:-1]:
+        parent = parent[step]
+    if value is GONE:
+        del parent[path[-1]]
+    else:
+        parent[path[-1]] = value
+    return copy
+
+
+def _every_damage(value: object) -> Iterator[object]:
+    data = json.loads(json.dumps(to_json(value)))
+    yield data
+    for path in _nodes(data):
+        for replacement in (*REPLACEMENTS, GONE):
+            yield _damaged(data, path, replacement)
+
+
+def _suspended_case() -> Case:
+    """A case with a bit of everything: applicant, materials, visits, a suspension."""
+    item = licensing_item()
+    case = open_case(item)
+    case.record_materials(complete_records(item, NEW, today=MONDAY.date()), item)
+    case.accept(item=item, actor=CLERK, now=later(MONDAY, minutes=5), calendar=CALENDAR)
+    case.start_review(actor=CLERK, now=later(MONDAY, days=1))
+    case.suspend(
+        procedure=HEARING, reason="组织听证", item=item, actor=CLERK, now=later(MONDAY, days=2)
+    )
+    return case
+
+
+def _outcome(decode: Any, data: object) -> tuple[str, object]:
+    try:
+        return ("built", decode(data))
+    except (TypeError, ValueError, KeyError):
+        return ("refused", None)
+
+
+@pytest.mark.parametrize(
+    ("kind", "value"), [(Everything, SAMPLE), (Case, _suspended_case())], ids=["everything", "case"]
+)
+def test_the_fast_decoder_builds_what_the_named_one_builds_and_refuses_what_it_refuses(
+    kind: type, value: object
+) -> None:
+    tried = refused = 0
+    for data in _every_damage(value):
+        fast = _outcome(codec._decoder(kind), data)
+        named = _outcome(lambda d, k=kind: codec._decode(k, d, "$"), data)
+        assert fast == named, data
+        if named[0] == "refused":
+            refused += 1
+            with pytest.raises(InvalidInput, match=kind.__name__):
+                from_json(kind, data)
+        else:
+            assert from_json(kind, data) == named[1]
+        tried += 1
+    assert refused > tried / 2  # most damage is refused: the comparison saw both outcomes
