@@ -146,8 +146,13 @@ class CaseRepository(Protocol):
     def rated_badly(self, *, open_only: bool, limit: int = 1000) -> Sequence[CaseRecord]:
         """Cases with a bad rating (only those still owing a follow-up if `open_only`)."""
 
-    def with_status(self, statuses: Collection[str], *, limit: int = 1000) -> Sequence[CaseRecord]:
-        """Cases in any of these states, oldest received first."""
+    def many(self, case_ids: Collection[str]) -> Sequence[CaseRecord]:
+        """The cases of these ids that exist, in no particular order."""
+
+    def stamps_with_status(
+        self, statuses: Collection[str], *, limit: int = 1000
+    ) -> Sequence[tuple[str, int]]:
+        """The ids and versions of the cases in any of these states, oldest received first."""
 
 
 class OutboxRepository(Protocol):

@@ -9,7 +9,7 @@ are counted by `clerk.workdays`, never in calendar days.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -21,7 +21,13 @@ from clerk.codec import from_json
 from clerk.errors import NotFound
 from clerk.ports import CaseRecord, UnitOfWork
 from clerk.services.core import calendar_of, require_aware
-from clerk.workdays import DeadlineState, WarningPolicy, classify, working_days_between
+from clerk.workdays import (
+    DeadlineState,
+    WarningPolicy,
+    WorkCalendar,
+    classify,
+    working_days_between,
+)
 
 _log = logging.getLogger(__name__)
 
@@ -74,12 +80,54 @@ class DeadlineRow:
         return (_URGENCY[self.group], self.working_days_left, self.due_on, self.number)
 
 
+class BoardCache:
+    """The board's rows as last computed, kept by case version.
+
+    A board read again with a cache decodes and computes only the cases that changed since
+    (a case's row depends on its stored version, the day, the policy and the hall's calendar;
+    a new day, policy or calendar starts afresh). The running cases are listed by id and
+    version first, which reads no case's JSON. One cache belongs to one board; it is not
+    thread-safe (one lane refreshes a board).
+    """
+
+    def __init__(self) -> None:
+        self._basis: object = None
+        self._rows: dict[str, tuple[int, DeadlineRow | None]] = {}
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def start(self, basis: object) -> None:
+        """Begin a reading for this day, policy and calendar (forgets rows of another)."""
+        if basis != self._basis:
+            self._basis, self._rows = basis, {}
+
+    def stale(self, stamps: Sequence[tuple[str, int]]) -> list[str]:
+        """The cases (of these ids and versions) whose rows are missing or out of date."""
+        return [case_id for case_id, version in stamps if self._version(case_id) != version]
+
+    def _version(self, case_id: str) -> int | None:
+        kept = self._rows.get(case_id)
+        return None if kept is None else kept[0]
+
+    def keep(self, case_id: str, version: int, row: DeadlineRow | None) -> None:
+        """Keep a case's row (None: the case is not on the board) as of its version."""
+        self._rows[case_id] = (version, row)
+
+    def rows_for(self, stamps: Sequence[tuple[str, int]]) -> list[DeadlineRow]:
+        """The rows of these cases; every other case is forgotten."""
+        running = {case_id for case_id, _ in stamps}
+        self._rows = {case_id: kept for case_id, kept in self._rows.items() if case_id in running}
+        return [row for _, row in self._rows.values() if row is not None]
+
+
 def deadlines_board(
     uow: UnitOfWork,
     *,
     now: datetime,
     policy: WarningPolicy | None = None,
     limit: int = BOARD_LIMIT,
+    cache: BoardCache | None = None,
 ) -> tuple[DeadlineRow, ...]:
     """Every running case with its deadline and group, most urgent first.
 
@@ -88,6 +136,7 @@ def deadlines_board(
         now: the moment the board is for (timezone-aware).
         policy: when a period counts as due soon (default: 20 % of it or 2 working days left).
         limit: at most this many running cases are read (the longest-received first).
+        cache: the rows of this board's last reading (see `BoardCache`), brought up to date.
 
     Returns:
         The rows, overdue first (the most overdue first), then due soon, suspended, on track.
@@ -97,20 +146,40 @@ def deadlines_board(
     """
     require_aware(now)
     today = local_day(now)
-    rows: list[DeadlineRow] = []
+    policy = policy or WarningPolicy()
+    cache = BoardCache() if cache is None else cache
+    statuses = [s.value for s in RUNNING]
     with uow:
+        calendar = calendar_of(uow)
+        cache.start((today, policy, calendar))
+        stamps = uow.cases.stamps_with_status(statuses, limit=limit)
+        records = uow.cases.many(cache.stale(stamps))  # the first time, every one
         items = _items(uow)
-        for record in uow.cases.with_status([s.value for s in RUNNING], limit=limit):
-            try:
-                item = items(record)
-            except NotFound:
-                _log.warning("case %s: its item version is not in the catalogue", record.number)
-                continue
-            case = from_json(Case, record.data)
-            row = deadline_of(case, item, record=record, today=today, uow=uow, policy=policy)
-            if row is not None:
-                rows.append(row)
+        for record in records:
+            row = _row(record, items, today=today, uow=uow, policy=policy, calendar=calendar)
+            cache.keep(record.case_id, record.version, row)
+        rows = cache.rows_for(stamps)
     return tuple(sorted(rows, key=lambda row: row.urgency))
+
+
+def _row(
+    record: CaseRecord,
+    items: Callable[[CaseRecord], ServiceItem],
+    *,
+    today: date,
+    uow: UnitOfWork,
+    policy: WarningPolicy,
+    calendar: WorkCalendar,
+) -> DeadlineRow | None:
+    try:
+        item = items(record)
+    except NotFound:
+        _log.warning("case %s: its item version is not in the catalogue", record.number)
+        return None
+    case = from_json(Case, record.data)
+    return deadline_of(
+        case, item, record=record, today=today, uow=uow, policy=policy, calendar=calendar
+    )
 
 
 def deadline_of(
@@ -121,14 +190,15 @@ def deadline_of(
     today: date,
     uow: UnitOfWork,
     policy: WarningPolicy | None = None,
+    calendar: WorkCalendar | None = None,
 ) -> DeadlineRow | None:
     """The board's row of a case, or None when its decision period is not running.
 
-    Call it inside the entered unit of work (it reads the hall's calendar).
+    Call it inside the entered unit of work (it reads the hall's calendar unless given).
     """
     if case.status not in RUNNING or case.accepted_on is None:
         return None
-    calendar = calendar_of(uow)
+    calendar = calendar_of(uow) if calendar is None else calendar
     deadline = case.deadline(item, as_of=today, calendar=calendar)
     period = working_days_between(case.accepted_on, deadline.date, calendar=calendar)
     state = classify(

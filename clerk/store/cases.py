@@ -34,6 +34,7 @@ _MAX_CHAR = "\U0010ffff"
 _COMMON_PREFIX = 2_000
 MAX_SEARCH_LIMIT = 500
 _MAX_RATED = 10_000
+_CHUNK = 500  # ids per IN list: well below SQLite's limit on parameters
 _C = CASES.c
 # Statements of the write path, built once (compiled once, then cached by SQLAlchemy).
 _INSERT = insert(CASES)
@@ -176,8 +177,20 @@ class SqlCaseRepository:
         query = query.order_by(_C.received_at.desc()).limit(limit)
         return [_record(row) for row in self._session.connection().execute(query)]
 
-    def with_status(self, statuses: Collection[str], *, limit: int = 1000) -> Sequence[CaseRecord]:
-        """Cases in any of these states, oldest received first (the deadlines board's cases).
+    def many(self, case_ids: Collection[str]) -> Sequence[CaseRecord]:
+        """The cases of these ids that exist, in no particular order (read in chunks)."""
+        ids, found = sorted(set(case_ids)), []
+        for first in range(0, len(ids), _CHUNK):
+            query = select(CASES).where(_C.case_id.in_(ids[first : first + _CHUNK]))
+            found += [_record(row) for row in self._session.connection().execute(query)]
+        return found
+
+    def stamps_with_status(
+        self, statuses: Collection[str], *, limit: int = 1000
+    ) -> Sequence[tuple[str, int]]:
+        """The ids and versions of the cases in any of these states, oldest received first
+        (the deadlines board's cases; reads no case's JSON, so a board read again reads only
+        the cases that changed).
 
         No index covers the status (schema 3), so this reads the case table; the status column
         comes before the case's JSON, so a row that does not match costs little.
@@ -185,11 +198,8 @@ class SqlCaseRepository:
         Raises:
             InvalidInput: the limit is below 1.
         """
-        if limit < 1:
-            raise InvalidInput("a status query needs a limit of at least 1")
-        query = select(CASES).where(_C.status.in_(sorted(statuses)))
-        query = query.order_by(_C.received_at, _C.case_id).limit(limit)
-        return [_record(row) for row in self._session.connection().execute(query)]
+        query = _with_status(select(_C.case_id, _C.version), statuses, limit)
+        return [(row.case_id, row.version) for row in self._session.connection().execute(query)]
 
     def rated_badly(self, *, open_only: bool, limit: int = 1000) -> Sequence[CaseRecord]:
         """Cases with a bad rating, most recently updated first (see `clerk.cases.rating`).
@@ -229,6 +239,13 @@ class SqlCaseRepository:
 
     def _first(self, query: Select[Any], **parameters: object) -> Row[Any] | None:
         return self._session.connection().execute(query, parameters).first()
+
+
+def _with_status(query: Select[Any], statuses: Collection[str], limit: int) -> Select[Any]:
+    if limit < 1:
+        raise InvalidInput("a status query needs a limit of at least 1")
+    query = query.where(_C.status.in_(sorted(statuses)))
+    return query.order_by(_C.received_at, _C.case_id).limit(limit)
 
 
 def _conditions(

@@ -8,6 +8,7 @@ to the screens with the signed-in clerk and the hall's print details.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -15,7 +16,7 @@ from datetime import UTC, datetime
 from clerk import services
 from clerk.services import ActionResult
 from clerk.services.attention import AttentionRow, needs_attention
-from clerk.services.deadlines import DeadlineRow, deadlines_board
+from clerk.services.deadlines import BoardCache, DeadlineRow, deadlines_board
 from clerk.services.followup import (
     CaseFile,
     SearchResult,
@@ -75,6 +76,7 @@ class FollowupSource:
         self.store, self.actor, self.context = store, actor, context
         self.clock, self.policy = clock, policy
         self.staff_names: Mapping[str, str] = StaffNames(store)
+        self._board, self._board_lock = BoardCache(), threading.Lock()
 
     def find(self, text: str) -> SearchResult:
         """Cases matching a search text (see `clerk.services.followup.find_cases`)."""
@@ -111,8 +113,12 @@ class FollowupSource:
         return build(kind, data)
 
     def deadlines(self) -> tuple[DeadlineRow, ...]:
-        """The deadlines board, most urgent first."""
-        return deadlines_board(self._read(), now=self.clock(), policy=self.policy)
+        """The deadlines board, most urgent first (only cases changed since the last reading
+        are read whole)."""
+        with self._board_lock:
+            return deadlines_board(
+                self._read(), now=self.clock(), policy=self.policy, cache=self._board
+            )
 
     def attention(self) -> tuple[AttentionRow, ...]:
         """Operations the registry rejected, newest first."""

@@ -11,7 +11,7 @@ from clerk.cases import CaseStatus
 from clerk.clock import HALL_TIMEZONE
 from clerk.errors import InvalidInput, NotFound
 from clerk.services.attention import needs_attention
-from clerk.services.deadlines import DeadlineGroup, deadlines_board
+from clerk.services.deadlines import BoardCache, DeadlineGroup, DeadlineRow, deadlines_board
 from clerk.services.followup import (
     REPRINTED,
     STATUS_CHANGED,
@@ -296,3 +296,30 @@ def test_the_board_reads_the_longest_received_cases_first_when_limited(store: St
     assert {row.case_id for row in board} == {oldest, middle}
     with pytest.raises(InvalidInput):
         deadlines_board(read(store), now=at("2026-03-04 10:00"), limit=0)
+
+
+def test_a_board_read_again_with_its_cache_is_the_board_read_afresh(store: Store) -> None:
+    cache = BoardCache()
+
+    def both(moment: str) -> tuple[DeadlineRow, ...]:
+        cached = deadlines_board(read(store), now=at(moment), cache=cache)
+        assert cached == deadlines_board(read(store), now=at(moment))
+        return cached
+
+    first = accepted(store, applicant(40, "甲"), when=at("2026-03-02 09:00"), item=DISABILITY)
+    second = accepted(store, applicant(41, "乙"), when=at("2026-03-02 10:00"))
+    assert [row.group for row in both("2026-03-03 09:00")] == [DeadlineGroup.ON_TRACK] * 2
+
+    back_office(store, first, when=at("2026-03-03 10:00"), suspend="assessment")  # a new version
+    third = accepted(store, applicant(42, "丙"), when=at("2026-03-03 11:00"), item=BUSINESS)
+    rows = {row.case_id: row for row in both("2026-03-03 12:00")}
+    assert rows[first].group is DeadlineGroup.SUSPENDED
+    assert set(rows) == {first, second, third}
+
+    services.complete_on_the_spot(
+        store.unit_of_work(), case_id=third, actor=CLERK, now=at("2026-03-03 12:30")
+    )
+    assert {row.case_id for row in both("2026-03-03 13:00")} == {first, second}
+    assert len(cache) == 2  # the closed case is forgotten
+    later = {row.case_id: row for row in both("2026-03-20 09:00")}  # another day: counted again
+    assert later[second].working_days_left < rows[second].working_days_left
