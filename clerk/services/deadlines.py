@@ -156,30 +156,18 @@ def deadlines_board(
         records = uow.cases.many(cache.stale(stamps))  # the first time, every one
         items = _items(uow)
         for record in records:
-            row = _row(record, items, today=today, uow=uow, policy=policy, calendar=calendar)
+            try:
+                item = items(record)
+            except NotFound:  # not kept: read again once the catalogue has that version
+                _log.warning("case %s: its item version is not in the catalogue", record.number)
+                continue
+            case = from_json(Case, record.data)
+            row = deadline_of(
+                case, item, record=record, today=today, uow=uow, policy=policy, calendar=calendar
+            )
             cache.keep(record.case_id, record.version, row)
         rows = cache.rows_for(stamps)
     return tuple(sorted(rows, key=lambda row: row.urgency))
-
-
-def _row(
-    record: CaseRecord,
-    items: Callable[[CaseRecord], ServiceItem],
-    *,
-    today: date,
-    uow: UnitOfWork,
-    policy: WarningPolicy,
-    calendar: WorkCalendar,
-) -> DeadlineRow | None:
-    try:
-        item = items(record)
-    except NotFound:
-        _log.warning("case %s: its item version is not in the catalogue", record.number)
-        return None
-    case = from_json(Case, record.data)
-    return deadline_of(
-        case, item, record=record, today=today, uow=uow, policy=policy, calendar=calendar
-    )
 
 
 def deadline_of(
