@@ -19,6 +19,8 @@ from clerk.audit import JsonValue
 from clerk.errors import InvalidInput
 
 T = TypeVar("T")
+_FAILURES = (TypeError, ValueError, KeyError)
+"""What data that does not fit its type raises inside the decoders."""
 
 
 def to_json(value: object) -> JsonValue:
@@ -46,11 +48,11 @@ def from_json(kind: type[T], data: object) -> T:
     """
     try:
         return cast(T, _decoder(cast(Any, kind))(data))
-    except (TypeError, ValueError, KeyError):
+    except _FAILURES:
         pass  # decoded again below, step by step, to name the field that does not fit
     try:
         return cast(T, _decode(kind, data, "$"))
-    except (TypeError, ValueError, KeyError) as error:
+    except _FAILURES as error:
         raise InvalidInput(
             "cannot decode {kind}: {reason}", kind=kind.__name__, reason=str(error)
         ) from error
@@ -65,7 +67,6 @@ def _hints(kind: type) -> dict[str, Any]:
 # accepts exactly what `_decode` accepts and builds the same values; when it refuses, `_decode`
 # runs again to say where (a refusal is rare: data the store or the wire wrote itself).
 Decoder = Callable[[object], object]
-_FAILURES = (TypeError, ValueError, KeyError)
 
 
 @cache
@@ -226,7 +227,7 @@ def _decode_union(hint: Any, data: object, path: str) -> object:
     for option in types_:  # the first member that fits, in the order the hint lists them
         try:
             return _decode(option, data, path)
-        except (TypeError, ValueError, KeyError):
+        except _FAILURES:
             continue
     raise ValueError(f"{path}: no member of {hint} fits {data!r}")
 

@@ -40,6 +40,7 @@ _C = CASES.c
 _INSERT = insert(CASES)
 _BY_ID = select(CASES).where(_C.case_id == bindparam("case_id"))
 _BY_NUMBER = select(CASES).where(_C.number == bindparam("number"))
+_BY_IDS = select(CASES).where(_C.case_id.in_(bindparam("case_ids", expanding=True)))
 _ID_USED = select(_C.version).where(_C.case_id == bindparam("case_id"))
 _NUMBER_USED = select(_C.case_id).where(_C.number == bindparam("number"))
 _STAMP = select(_C.number, _C.version).where(_C.case_id == bindparam("case_id"))
@@ -179,10 +180,10 @@ class SqlCaseRepository:
 
     def many(self, case_ids: Collection[str]) -> Sequence[CaseRecord]:
         """The cases of these ids that exist, in no particular order (read in chunks)."""
-        ids, found = sorted(set(case_ids)), []
+        ids, found, connection = sorted(set(case_ids)), [], self._session.connection()
         for first in range(0, len(ids), _CHUNK):
-            query = select(CASES).where(_C.case_id.in_(ids[first : first + _CHUNK]))
-            found += [_record(row) for row in self._session.connection().execute(query)]
+            chunk = {"case_ids": ids[first : first + _CHUNK]}
+            found += [_record(row) for row in connection.execute(_BY_IDS, chunk)]
         return found
 
     def stamps_with_status(
@@ -198,7 +199,10 @@ class SqlCaseRepository:
         Raises:
             InvalidInput: the limit is below 1.
         """
-        query = _with_status(select(_C.case_id, _C.version), statuses, limit)
+        if limit < 1:
+            raise InvalidInput("a status query needs a limit of at least 1")
+        query = select(_C.case_id, _C.version).where(_C.status.in_(sorted(statuses)))
+        query = query.order_by(_C.received_at, _C.case_id).limit(limit)
         return [(row.case_id, row.version) for row in self._session.connection().execute(query)]
 
     def rated_badly(self, *, open_only: bool, limit: int = 1000) -> Sequence[CaseRecord]:
@@ -239,13 +243,6 @@ class SqlCaseRepository:
 
     def _first(self, query: Select[Any], **parameters: object) -> Row[Any] | None:
         return self._session.connection().execute(query, parameters).first()
-
-
-def _with_status(query: Select[Any], statuses: Collection[str], limit: int) -> Select[Any]:
-    if limit < 1:
-        raise InvalidInput("a status query needs a limit of at least 1")
-    query = query.where(_C.status.in_(sorted(statuses)))
-    return query.order_by(_C.received_at, _C.case_id).limit(limit)
 
 
 def _conditions(
