@@ -194,16 +194,19 @@ def log_in(
     return done
 
 
-GUI_SWITCH_INTERVAL = 0.001
+GUI_SWITCH_INTERVAL = 0.0001
 """Seconds a busy worker thread may hold the interpreter before the screen's thread gets it."""
 
 
 def share_the_interpreter_with_the_screen() -> None:
-    """Hand the interpreter to the GUI thread within a millisecond, not Python's default 5 ms.
+    """Hand the interpreter to the GUI thread within 0.1 ms, not Python's default 5 ms.
 
     A page's rows, a sync round or a PDF are built on worker threads; painting calls back into
     Python for every cell, and each callback waited up to one switch interval for a busy worker:
-    hundreds of waits made a paint of a month's deadlines board take 0.5 s (bench/soak.py).
+    hundreds of waits made a paint of a month's deadlines board take 0.5 s (bench/soak.py). A
+    table's paint (1,456 calls of `data`) beside a busy thread took 231 ms at 5 ms, 69 ms at
+    1 ms, 19 ms at 0.1 ms (8 ms with no busy thread); two busy threads lose 4 % of their work
+    to the extra hand-overs (bench/README.md, "Reading the UI figures").
     """
     sys.setswitchinterval(GUI_SWITCH_INTERVAL)
 
