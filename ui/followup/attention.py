@@ -21,7 +21,15 @@ from ui.followup.errors import error_text
 from ui.followup.source import FollowupSource
 from ui.followup.texts import Followup, action_text, status_text
 from ui.queue.lane import Lane
-from ui.rows import ROW_ROLE, Column, RowsModel, row_table, selected_row, sorting_proxy
+from ui.rows import (
+    ROW_ROLE,
+    Cells,
+    Column,
+    RowsModel,
+    row_table,
+    selected_row,
+    sorting_proxy,
+)
 
 _log = logging.getLogger(__name__)
 
@@ -172,12 +180,13 @@ class AttentionList(QWidget):
         layout.addWidget(self.message)
 
     def refresh(self) -> None:
-        """Read the list again (on the lane)."""
-        source = self._source
-        self._lane.submit(source.attention, done=self._show, failed=self._report)
+        """Read the list again and make its cells (on the lane)."""
+        source, make = self._source, self.model.preparer()
+        self._lane.submit(lambda: make(source.attention()), done=self._show, failed=self._report)
 
-    def _show(self, rows: tuple[AttentionRow, ...]) -> None:
-        self.model.set_rows(rows)
+    def _show(self, cells: Cells[AttentionRow]) -> None:
+        self.model.install(cells)
+        rows = cells.rows
         if rows:
             self.table.selectRow(0)
             self.message.clear()

@@ -16,7 +16,7 @@ from enum import Enum
 from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
+    QRegularExpression,
     QSortFilterProxyModel,
     Qt,
     QTimer,
@@ -31,7 +31,7 @@ from ui.followup.errors import error_text
 from ui.followup.source import FollowupSource
 from ui.followup.texts import group_text, left_text, status_text
 from ui.queue.lane import Lane
-from ui.rows import ROW_ROLE, SORT_ROLE, Column, RowsModel, RowsProxy, row_table
+from ui.rows import GROUP_ROLE, ROW_ROLE, SORT_ROLE, Cells, Column, RowsModel, row_table
 
 _log = logging.getLogger(__name__)
 G = DeadlineGroup
@@ -51,6 +51,14 @@ def _colour(row: DeadlineRow) -> QColor | None:
     return {G.OVERDUE: OVERDUE_RED, G.DUE_SOON: DUE_SOON_AMBER, G.SUSPENDED: ELSEWHERE_GREY}.get(
         row.group
     )
+
+
+def _group(row: DeadlineRow) -> str:
+    return row.group.value
+
+
+def _case(row: DeadlineRow) -> str:
+    return row.case_id
 
 
 def _urgency(row: DeadlineRow) -> str:
@@ -95,25 +103,22 @@ def board_columns() -> tuple[Column[DeadlineRow], ...]:
     )
 
 
-class GroupFilter(RowsProxy):
-    """Shows the rows of the chosen groups, in the order the model is sorted in."""
+class GroupFilter(QSortFilterProxyModel):
+    """Shows the rows of the chosen groups (matched in C++ on each row's `GROUP_ROLE`)."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.groups: tuple[DeadlineGroup, ...] = BoardFilter.WATCH.value
+        self.setFilterRole(GROUP_ROLE)
+        self.setFilterKeyColumn(0)
+        self.setSortRole(SORT_ROLE)
+        self.groups: tuple[DeadlineGroup, ...] = ()
+        self.show_groups(BoardFilter.WATCH.value)
 
     def show_groups(self, groups: tuple[DeadlineGroup, ...]) -> None:
         """Show only rows of these groups."""
-        self.beginFilterChange()
         self.groups = groups
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(  # noqa: N802 - Qt API
-        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
-    ) -> bool:
-        """Whether the row's group is shown (read from the row itself: asked for every row)."""
-        model = self.sourceModel()
-        return isinstance(model, RowsModel) and model.row(source_row).group in self.groups
+        names = "|".join(QRegularExpression.escape(group.value) for group in groups)
+        self.setFilterRegularExpression(QRegularExpression(f"^(?:{names})$"))
 
 
 class DeadlinesBoard(QWidget):
@@ -141,10 +146,9 @@ class DeadlinesBoard(QWidget):
         self.setObjectName("deadlinesBoard")
         self._source = source
         self._lane = lane or Lane(parent=self)
-        self.model: RowsModel[DeadlineRow] = RowsModel(board_columns())
+        self.model: RowsModel[DeadlineRow] = RowsModel(board_columns(), group=_group, key=_case)
         self.proxy = GroupFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.filter = BoardFilter.WATCH
         self._build()
         self.refresh_timer = QTimer(self)
@@ -183,9 +187,13 @@ class DeadlinesBoard(QWidget):
         self.proxy.show_groups(choice.value)
 
     def refresh(self) -> None:
-        """Read the board again (on the lane)."""
-        source = self._source
-        self._lane.submit(source.deadlines, done=self._show, failed=self._report)
+        """Read the board again and make its cells (on the lane)."""
+        source, make = self._source, self.model.preparer()
+        self._lane.submit(
+            lambda: make(source.deadlines()),
+            done=self._show,
+            failed=self._report,
+        )
 
     def _tick(self) -> None:
         if self.isVisible():  # a hidden board is read again when it is shown
@@ -196,12 +204,12 @@ class DeadlinesBoard(QWidget):
         shown = (self.proxy.index(i, 0).data(ROW_ROLE) for i in range(self.proxy.rowCount()))
         return [row for row in shown if isinstance(row, DeadlineRow)]
 
-    def _show(self, rows: tuple[DeadlineRow, ...]) -> None:
+    def _show(self, cells: Cells[DeadlineRow]) -> None:
         self._most_urgent_first()
-        self.model.set_rows(rows)  # in the model's order: most urgent first
+        self.model.install(cells)  # the proxy sorts them: most urgent first
         self._count()
         self.message.clear()
-        self.refreshed.emit(rows)
+        self.refreshed.emit(cells.rows)
 
     def _most_urgent_first(self) -> None:
         """Sort by urgency unless the board already is (each sort filters every row again)."""

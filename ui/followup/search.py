@@ -20,7 +20,7 @@ from ui.followup.errors import error_text
 from ui.followup.source import FollowupSource
 from ui.followup.texts import kind_text, status_text
 from ui.queue.lane import Lane
-from ui.rows import ROW_ROLE, Column, RowsModel, row_table, sorting_proxy
+from ui.rows import ROW_ROLE, Cells, Column, RowsModel, row_table, sorting_proxy
 
 _log = logging.getLogger(__name__)
 _RECEIVED_COLUMN = 6
@@ -126,17 +126,22 @@ class CaseSearch(QWidget):
             self.box.setText(text)
         self._asked = asked
         self.message.setText(self.tr("Searching…"))
-        source = self._source
+        source, make = self._source, self.model.preparer()
+
+        def find() -> tuple[SearchResult, Cells[SearchHit]]:
+            result = source.find(asked)
+            return result, make(result.hits)
+
         self._lane.submit(
-            lambda: source.find(asked),
-            done=lambda result: self._found(asked, result),
+            find,
+            done=lambda found: self._found(asked, *found),
             failed=lambda error: self._failed(asked, error),
         )
 
-    def _found(self, asked: str, result: SearchResult) -> None:
+    def _found(self, asked: str, result: SearchResult, cells: Cells[SearchHit]) -> None:
         if asked != self._asked:
             return  # a later search is on its way
-        self.model.set_rows(result.hits)
+        self.model.install(cells)
         self.message.setText(self._summary(result))
         self.searched.emit(result)
         if len(result.hits) == 1:
