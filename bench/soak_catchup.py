@@ -40,7 +40,11 @@ from clerk.scans import ScanFolder  # noqa: E402
 from printing.from_domain import PrintContext  # noqa: E402
 from sync.loop import SyncLoop  # noqa: E402
 from sync.setup import Connection, open_counter  # noqa: E402
-from ui.app import share_the_interpreter_with_the_screen, start_sync  # noqa: E402
+from ui.app import (  # noqa: E402
+    share_the_interpreter_with_the_screen,
+    start_sync,
+    use_bundled_font,
+)
 from ui.collector import GuiThreadCollector  # noqa: E402
 from ui.decisions.credentials import RegistryCredentials  # noqa: E402
 from ui.settings import CounterSettings  # noqa: E402
@@ -278,6 +282,7 @@ def main(argv: list[str]) -> int:
     args = parse_args(argv)
     app = QApplication([sys.argv[0]])
     share_the_interpreter_with_the_screen()  # as ui.app.main does
+    use_bundled_font(app)  # as ui.app.main does: a CJK font, not the system's with fallbacks
     GuiThreadCollector(parent=app).start()  # as the application does
     catch_up = CatchUp(app, args)
     QTimer.singleShot(500, catch_up.begin)  # the window has settled (first paint, catalogue)
