@@ -26,7 +26,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QIdentityProxyModel, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QIdentityProxyModel, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -91,7 +91,7 @@ methods is called, and which Python must forget when it is deleted."""
 
 def prepare(layout: Layout[R], rows: Sequence[R], base: tuple[R, ...] | None = None) -> Cells[R]:
     """The cells of `rows`: only those of the rows changed since `base` when the layout has a
-    key and few changed (`MOST_CHANGES`), else every cell of a whole table.
+    key, `base` has rows and few changed (`MOST_CHANGES`), else every cell of a whole table.
 
     Runs on any thread: it makes `QStandardItem`s, which are not QObjects, and calls only the
     columns' functions (translations included). The cells go into one model only.
@@ -99,7 +99,7 @@ def prepare(layout: Layout[R], rows: Sequence[R], base: tuple[R, ...] | None = N
     given = tuple(rows)
     titles = tuple(column.title() for column in layout.columns)
     brushes: dict[str, QBrush] = {}
-    if layout.key is not None and base is not None:
+    if layout.key is not None and base:
         key = layout.key
         old = {key(row): row for row in base}
         new = {key(row): row for row in given}
@@ -146,7 +146,12 @@ class RowsModel(QIdentityProxyModel, Generic[R]):
 
     Its cells live in a `QStandardItemModel`, changed row by row or replaced by `install`; the
     model itself only passes them on (in C++: no method a view calls is overridden here).
+
+    Signals:
+        installed(): a reading's cells are all in (after the model's own signals).
     """
+
+    installed = Signal()
 
     def __init__(
         self,
@@ -184,9 +189,11 @@ class RowsModel(QIdentityProxyModel, Generic[R]):
         if cells.whole is None:
             if cells.base is self._rows and isinstance(table, QStandardItemModel):
                 self._change(table, cells)
+                self.installed.emit()
                 return
             cells = prepare(self.layout, cells.rows)  # the rows changed meanwhile: made here
         self._replace(cells)
+        self.installed.emit()
 
     def _replace(self, cells: Cells[R]) -> None:
         table = QStandardItemModel(self)
@@ -278,11 +285,12 @@ def row_table(
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     fit = _Fit(table)
-    model.modelReset.connect(fit.first_rows)
-    model.rowsInserted.connect(fit.first_rows)
     rows = model.sourceModel()
     if isinstance(rows, RowsModel):
+        rows.installed.connect(fit.first_rows)
         retranslate_on_language_change(table, fit.retranslate(rows))
+    else:
+        model.modelReset.connect(fit.first_rows)
     return table
 
 

@@ -240,3 +240,19 @@ def test_many_changes_make_a_whole_table() -> None:
     model.install(cells)
     assert model.rowCount() == MOST_CHANGES + 1
     assert keyed(many).preparer()(many[1:]).whole is None  # one gone: a change
+
+
+def test_columns_fit_the_first_reading_then_keep_their_widths(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    model = keyed(())
+    table = row_table(sorting_proxy(model, parent), parent, stretch=1)
+    first = (Row("甲", 1), Row("乙", 2), Row("丙丙丙丙丙丙丙丙", 3))  # the widest last
+
+    model.install(model.preparer()(first))  # from no rows: a whole table, then one fit
+    fitted = table.columnWidth(0)
+
+    assert fitted >= table.sizeHintForColumn(0) > 0
+    assert fitted > table.fontMetrics().horizontalAdvance("丙丙丙丙丙丙丙丙")
+    model.install(model.preparer()((*first, Row("丁" * 30, 4))))
+    assert table.columnWidth(0) == fitted  # kept: the clerk may have set it
