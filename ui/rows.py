@@ -89,6 +89,10 @@ subclass, which asks Python (waiting for the interpreter) the first time each of
 methods is called, and which Python must forget when it is deleted."""
 
 
+_NONE = object()
+"""Not a row: what a key new since the last reading is compared with."""
+
+
 def prepare(layout: Layout[R], rows: Sequence[R], base: tuple[R, ...] | None = None) -> Cells[R]:
     """The cells of `rows`: only those of the rows changed since `base` when the layout has a
     key, `base` has rows and few changed (`MOST_CHANGES`), else every cell of a whole table.
@@ -113,9 +117,6 @@ def prepare(layout: Layout[R], rows: Sequence[R], base: tuple[R, ...] | None = N
         for column, item in zip(whole, _row_cells(layout, row, brushes), strict=True):
             column.append(item)
     return Cells(given, titles, whole=whole)
-
-
-_NONE = object()
 
 
 def _row_cells(layout: Layout[R], row: R, brushes: dict[str, QBrush]) -> list[QStandardItem]:
