@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import text
 
 from clerk import services
 from clerk.cases import CaseStatus
@@ -323,3 +325,33 @@ def test_a_board_read_again_with_its_cache_is_the_board_read_afresh(store: Store
     assert len(cache) == 2  # the closed case is forgotten
     later = {row.case_id: row for row in both("2026-03-20 09:00")}  # another day: counted again
     assert later[second].working_days_left < rows[second].working_days_left
+
+
+def test_a_case_whose_item_version_the_catalogue_lacks_is_left_out_until_it_arrives(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A case pulled from the registry may name an item version not yet delivered here: the
+    board shows the others, and the cache does not keep the gap once the version arrives."""
+    cache = BoardCache()
+    shown = accepted(store, applicant(43, "丁"), when=at("2026-03-02 09:00"))
+    lacking = accepted(store, applicant(44, "戊"), when=at("2026-03-02 10:00"), item=DISABILITY)
+    with read(store) as uow:
+        record = uow.cases.get(lacking)
+        delivered = uow.catalogue.current()
+    assert delivered is not None
+    with store.engine.begin() as db:  # as if this version had never been delivered
+        db.execute(
+            text("DELETE FROM catalogue_items WHERE code = :code AND version = :version"),
+            {"code": record.item_code, "version": record.item_version},
+        )
+
+    with caplog.at_level(logging.WARNING, logger="clerk.services.deadlines"):
+        first = deadlines_board(read(store), now=at("2026-03-03 09:00"), cache=cache)
+
+    assert [row.case_id for row in first] == [shown]
+    assert f"case {record.number}: its item version is not in the catalogue" in caplog.text
+    with store.unit_of_work() as uow:  # the catalogue arrives with the next synchronisation
+        uow.catalogue.put(delivered)
+        uow.commit()
+    again = deadlines_board(read(store), now=at("2026-03-03 09:00"), cache=cache)
+    assert {row.case_id for row in again} == {shown, lacking}
