@@ -153,8 +153,9 @@ class SyncLoop:
             self._report()
 
     def _round(self) -> float:
-        self._state = "syncing"
-        self._report()
+        if not self._failures:  # a retry keeps the failure's state until the registry answers
+            self._state = "syncing"
+            self._report()
         try:
             report = self.engine.run_once()
         except (Offline, Busy, NotEnrolled, UpdateNeeded, Refused) as error:
@@ -169,6 +170,8 @@ class SyncLoop:
 
     def _progressed(self) -> None:
         now = time.monotonic()
+        if self._state != "syncing":  # a retry reached the registry: say so at once
+            self._state, self._online, self._progress_at = "syncing", True, 0.0
         if now - self._progress_at >= self.progress_every:
             self._progress_at = now
             self._report()

@@ -142,3 +142,27 @@ def test_a_local_commit_reaches_the_registry_through_the_loop(
     assert last.last_push_at is not None
     assert last.last_pull_at is not None
     assert not last.clock_warning
+
+
+def test_a_retry_while_offline_keeps_saying_offline_until_the_registry_answers(
+    bare_store: Store,
+) -> None:
+    """Every local commit pokes the loop: while the registry is away the status bar must not
+    flash "Synchronising…" at each attempt (the counter day saw it right after its offline
+    part); a round that succeeds after the failures says it is back."""
+    engine = FakeEngine(bare_store, [Offline("down"), Offline("down"), Offline("down")])
+    seen: list[SyncHealth] = []
+    loop = SyncLoop(
+        engine, interval=60, debounce=0, backoff=Backoff(base=0.01, cap=0.02), on_health=seen.append
+    )
+    loop.start()
+    try:
+        wait_for(lambda: loop.rounds == 1)
+    finally:
+        loop.stop()
+
+    states = [health.state for health in seen]
+    first_offline = states.index("offline")
+    assert states[:first_offline] == ["syncing"]  # the first round, not yet known to fail
+    assert set(states[first_offline:-1]) == {"offline"}  # three attempts, all "offline"
+    assert (states[-1], seen[-1].online) == ("idle", True)
