@@ -111,12 +111,10 @@ class GroupFilter(QSortFilterProxyModel):
         self.setFilterRole(GROUP_ROLE)
         self.setFilterKeyColumn(0)
         self.setSortRole(SORT_ROLE)
-        self.groups: tuple[DeadlineGroup, ...] = ()
         self.show_groups(BoardFilter.WATCH.value)
 
     def show_groups(self, groups: tuple[DeadlineGroup, ...]) -> None:
         """Show only rows of these groups."""
-        self.groups = groups
         names = "|".join(QRegularExpression.escape(group.value) for group in groups)
         self.setFilterRegularExpression(QRegularExpression(f"^(?:{names})$"))
 

@@ -69,17 +69,26 @@ def wait_for(condition: Callable[[], bool], timeout: float = 10.0) -> None:
         deadline.cancel()
 
 
-def test_failures_back_off_and_report_offline_then_recover(bare_store: Store) -> None:
-    engine = FakeEngine(bare_store, [Offline("down"), Busy("busy", retry_after=0.05)])
+def reports_until_recovered(store: Store, failures: list[Exception]) -> list[SyncHealth]:
+    """The health reports of a loop whose rounds fail as scripted, up to its first success."""
     seen: list[SyncHealth] = []
     loop = SyncLoop(
-        engine, interval=60, debounce=0, backoff=Backoff(base=0.01, cap=0.05), on_health=seen.append
+        FakeEngine(store, failures),
+        interval=60,
+        debounce=0,
+        backoff=Backoff(base=0.01, cap=0.05),
+        on_health=seen.append,
     )
     loop.start()
     try:
         wait_for(lambda: loop.rounds == 1)
     finally:
         loop.stop()
+    return seen
+
+
+def test_failures_back_off_and_report_offline_then_recover(bare_store: Store) -> None:
+    seen = reports_until_recovered(bare_store, [Offline("down"), Busy("busy", retry_after=0.05)])
     states = [h.state for h in seen]
     assert "offline" in states
     assert "busy" in states
@@ -150,16 +159,7 @@ def test_a_retry_while_offline_keeps_saying_offline_until_the_registry_answers(
     """Every local commit pokes the loop: while the registry is away the status bar must not
     flash "Synchronising…" at each attempt (the counter day saw it right after its offline
     part); a round that succeeds after the failures says it is back."""
-    engine = FakeEngine(bare_store, [Offline("down"), Offline("down"), Offline("down")])
-    seen: list[SyncHealth] = []
-    loop = SyncLoop(
-        engine, interval=60, debounce=0, backoff=Backoff(base=0.01, cap=0.02), on_health=seen.append
-    )
-    loop.start()
-    try:
-        wait_for(lambda: loop.rounds == 1)
-    finally:
-        loop.stop()
+    seen = reports_until_recovered(bare_store, [Offline("down"), Offline("down"), Offline("down")])
 
     states = [health.state for health in seen]
     first_offline = states.index("offline")
