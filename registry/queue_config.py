@@ -71,9 +71,14 @@ class Desk:
     staff: str | None = None
 
 
+_HALL_SETTINGS = select(QUEUE_HALLS.c.timezone, QUEUE_HALLS.c.target_wait_seconds).where(
+    QUEUE_HALLS.c.hall == bindparam("hall")
+)
+
+
 def hall_settings(connection: Connection, hall: str) -> HallSettings:
     """The hall's queue settings (the defaults before any were set)."""
-    row = connection.execute(select(QUEUE_HALLS).where(QUEUE_HALLS.c.hall == hall)).first()
+    row = connection.execute(_HALL_SETTINGS, {"hall": hall}).first()
     if row is None:
         return HallSettings(
             ZoneInfo(DEFAULT_TIMEZONE), timedelta(seconds=DEFAULT_TARGET_WAIT_SECONDS)
@@ -248,8 +253,14 @@ def work_profile(
 
 def active_services(connection: Connection, hall: str) -> tuple[str, ...]:
     """The codes of the hall's active services."""
-    query = select(_S.c.code).where(_S.c.hall == hall, _S.c.active.is_(True)).order_by(_S.c.code)
-    return tuple(connection.execute(query).scalars())
+    return tuple(connection.execute(_ACTIVE_SERVICES, {"hall": hall}).scalars())
+
+
+_ACTIVE_SERVICES = (
+    select(_S.c.code)
+    .where(_S.c.hall == bindparam("hall"), _S.c.active.is_(True))
+    .order_by(_S.c.code)
+)
 
 
 def desk_profile(
@@ -360,10 +371,13 @@ def open_desk_services(connection: Connection, hall: str) -> list[tuple[str, ...
 
     Every ticket issued asks (for its estimate): the profile texts are read, not the desks.
     """
-    query = select(_C.c.profile).where(
-        _C.c.hall == hall, _C.c.paused.is_(False), _C.c.staff.is_not(None)
-    )
-    return [_profile_services(text) for text in connection.execute(query).scalars()]
+    rows = connection.execute(_OPEN_DESK_PROFILES, {"hall": hall}).scalars()
+    return [_profile_services(text) for text in rows]
+
+
+_OPEN_DESK_PROFILES = select(_C.c.profile).where(
+    _C.c.hall == bindparam("hall"), _C.c.paused.is_(False), _C.c.staff.is_not(None)
+)
 
 
 @functools.lru_cache(maxsize=1024)

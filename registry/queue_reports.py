@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, bindparam, func, select
 
 from clerk.queue import (
     ALL_KEY,
@@ -37,6 +37,7 @@ from clerk.queue.wire import (
 from registry.db import stamp
 from registry.errors import Invalid
 from registry.queue_config import (
+    HallSettings,
     active_services,
     hall_settings,
     list_services,
@@ -161,29 +162,53 @@ def parked_at(connection: Connection, *, hall: str, counter: str) -> list[Ticket
 
 
 def estimate(
-    connection: Connection, hall: str, service: str, *, now: datetime, exclude: str | None = None
+    connection: Connection,
+    hall: str,
+    service: str,
+    *,
+    now: datetime,
+    exclude: str | None = None,
+    settings: HallSettings | None = None,
 ) -> WaitEstimate:
     """The wait of a new ticket of a service: waiting tickets × typical visit ÷ open counters.
 
     The typical visit is the median of today's last finished visits of the service (their
     service time from events); open counters are the unpaused counters with a clerk that serve
     the service (at least one is assumed, so that a hall opening in the morning shows a figure).
+    `settings`: the hall's settings if already read in this transaction (else read here).
     """
-    ahead_query = select(func.count()).where(
-        _T.c.hall == hall,
-        _T.c.service == service,
-        _T.c.state == TicketState.WAITING.value,
-        _T.c.target_counter.is_(None),
-        _T.c.target_staff.is_(None),
-        _T.c.id != (exclude or ""),
-    )
-    ahead = int(connection.execute(ahead_query).scalar_one())
+    parameters = {"hall": hall, "service": service, "exclude": exclude or ""}
+    ahead = int(connection.execute(_AHEAD, parameters).scalar_one())
     counters = _open_counters(connection, hall, service)
-    recent = _recent_service_times(
-        connection, hall, service, day=hall_settings(connection, hall).day(now)
-    )
+    settings = settings or hall_settings(connection, hall)
+    recent = _recent_service_times(connection, hall, service, settings=settings, now=now)
     wait = estimate_wait(ahead, recent, max(1, counters))
     return WaitEstimate(service, ahead, int(wait.total_seconds()), counters)
+
+
+# Built once: every ticket issued asks for an estimate, and the feeder of a kiosk asks often.
+_AHEAD = select(func.count()).where(
+    _T.c.hall == bindparam("hall"),
+    _T.c.service == bindparam("service"),
+    _T.c.state == TicketState.WAITING.value,
+    _T.c.target_counter.is_(None),
+    _T.c.target_staff.is_(None),
+    _T.c.id != bindparam("exclude"),
+)
+_RECENT_DONE = (
+    select(_T.c.id)
+    .where(
+        _T.c.hall == bindparam("hall"),
+        _T.c.service == bindparam("service"),
+        _T.c.issue_day == bindparam("day"),
+        _T.c.state == TicketState.DONE.value,
+    )
+    .order_by(_T.c.closed_at.desc())
+    .limit(RECENT_SERVICES)
+)
+_EVENTS_OF = select(_E).where(
+    _E.c.hall == bindparam("hall"), _E.c.ticket_id.in_(bindparam("ids", expanding=True))
+)
 
 
 def _open_counters(connection: Connection, hall: str, service: str) -> int:
@@ -192,43 +217,43 @@ def _open_counters(connection: Connection, hall: str, service: str) -> int:
 
 
 def _recent_service_times(
-    connection: Connection, hall: str, service: str, *, day: str
+    connection: Connection, hall: str, service: str, *, settings: HallSettings, now: datetime
 ) -> list[timedelta]:
-    done = (
-        select(_T.c.id)
-        .where(
-            _T.c.hall == hall,
-            _T.c.service == service,
-            _T.c.issue_day == day,
-            _T.c.state == TicketState.DONE.value,
-        )
-        .order_by(_T.c.closed_at.desc())
-        .limit(RECENT_SERVICES)
-    )
-    ids = tuple(connection.execute(done).scalars())
-    if not ids:
-        return []
-    remembered = _service_times.get((hall, service))
-    if remembered is not None and remembered[0] == ids:
-        return list(remembered[1])  # the same finished visits: a finished ticket's events are final
-    zone = hall_settings(connection, hall).zone
-    rows = connection.execute(select(_E).where(_E.c.hall == hall, _E.c.ticket_id.in_(ids)))
-    events = [event_from_row(row, zone) for row in rows]
-    times = []
-    for ticket_id in ids:
-        figures = compute_stats(
-            [e for e in events if e.ticket_id == ticket_id], target_wait=timedelta(0)
-        )
-        mean = figures[ALL_KEY].mean_service if ALL_KEY in figures else None
-        if mean is not None:
-            times.append(mean)
-    _service_times[(hall, service)] = (ids, times)
-    return times
+    """The service times of today's last finished visits of a service, newest first.
+
+    A finished ticket's events are final, so its service time is computed from them once and
+    remembered: under a steady stream of finished visits each estimate reads the events of
+    the visits finished since the last one, not of all twenty.
+    """
+    parameters = {"hall": hall, "service": service, "day": settings.day(now)}
+    ids = list(connection.execute(_RECENT_DONE, parameters).scalars())
+    known = {ticket_id: _service_times.get(ticket_id, _UNKNOWN) for ticket_id in ids}
+    unknown = [ticket_id for ticket_id, time in known.items() if time is _UNKNOWN]
+    if unknown:
+        events: dict[str, list[QueueEvent]] = {ticket_id: [] for ticket_id in unknown}
+        for row in connection.execute(_EVENTS_OF, {"hall": hall, "ids": unknown}):
+            events[row.ticket_id].append(event_from_row(row, settings.zone))
+        for ticket_id, own in events.items():
+            figures = compute_stats(own, target_wait=timedelta(0))
+            service_time = figures[ALL_KEY].mean_service if ALL_KEY in figures else None
+            known[ticket_id] = service_time
+            _remember(ticket_id, service_time)
+    return [time for time in known.values() if isinstance(time, timedelta)]
 
 
-_service_times: dict[tuple[str, str], tuple[tuple[str, ...], list[timedelta]]] = {}
-"""The service times last computed per hall and service, by the finished tickets they came
-from: every issue asks for them, and they change only when another visit of it finishes."""
+def _remember(ticket_id: str, service_time: timedelta | None) -> None:
+    """Keep a finished ticket's service time (the oldest half goes when full)."""
+    if len(_service_times) >= _SERVICE_TIMES_KEPT:
+        for ticket_id_kept in list(_service_times)[: _SERVICE_TIMES_KEPT // 2]:
+            _service_times.pop(ticket_id_kept, None)
+    _service_times[ticket_id] = service_time
+
+
+_service_times: dict[str, timedelta | None] = {}
+"""The service time of each finished ticket seen by an estimate (None: it was never served),
+by ticket id (ids are unique across halls); at most `_SERVICE_TIMES_KEPT`, the newest kept."""
+_SERVICE_TIMES_KEPT = 20_000
+_UNKNOWN = object()
 
 
 def statistics(

@@ -110,7 +110,8 @@ def issue_ticket(
     if request.staff_id is not None:
         require_staff(connection, hall=device.hall, staff_id=request.staff_id)
     service = require_service(connection, hall=device.hall, code=request.service)
-    day = hall_settings(connection, device.hall).day(now)
+    settings = hall_settings(connection, device.hall)
+    day = settings.day(now)
     number = _next_number(connection, device.hall, day, service)
     with domain_errors():
         move = issue(
@@ -129,7 +130,9 @@ def issue_ticket(
     stored = insert_ticket(
         connection, move.ticket, hall=device.hall, issue_day=day, id_masked=masked, id_hash=hashed
     )
-    wait = estimate(connection, device.hall, service.code, now=now, exclude=move.ticket.id)
+    wait = estimate(
+        connection, device.hall, service.code, now=now, exclude=move.ticket.id, settings=settings
+    )
     _log(connection, device.hall, move, announce=True)  # last: the hall's version stays locked
     return IssuedTicket(view(stored), wait.ahead, wait.estimate_seconds, wait.open_counters)
 
