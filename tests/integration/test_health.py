@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import requests
 from sqlalchemy import update
 
 from clerk.wire import EPOCH_HEADER
-from registry.db import EPOCH_SET_AT, SCHEMA_VERSION, renew_epoch
+from registry.db import EPOCH_SET_AT, PING_AFTER_IDLE_SECONDS, SCHEMA_VERSION, renew_epoch
 from registry.health import registry_version
 from registry.schema import META
 from tests.integration.sync.harness import SECRET, RegistryProcess
@@ -71,6 +72,33 @@ def test_the_epoch_age_starts_again_after_a_new_epoch(tmp_path: Path) -> None:
     assert before["epoch_age_seconds"] > 5 * 365 * 86400
     assert after["epoch"] == renewed != before["epoch"]
     assert 0 <= after["epoch_age_seconds"] < 600
+
+
+def test_a_registry_whose_database_restarted_serves_again_without_being_restarted(
+    tmp_path: Path,
+) -> None:
+    server = start_or_fail(PostgresServer())  # a server of our own, to restart under the registry
+    try:
+        server.create_database("health")
+        registry = RegistryProcess(server.url("health"), tmp_path)
+        registry.start()
+        try:
+            assert health(registry).status_code == 200
+            registry.engine.dispose()
+            server.restart()  # the registry's pooled connection is now dead
+            first = health(registry)  # within a second of its last use: it may meet the dead one
+            second = health(registry)
+            time.sleep(PING_AFTER_IDLE_SECONDS)
+            server.restart()
+            time.sleep(PING_AFTER_IDLE_SECONDS)  # idle: pinged before use, replaced at once
+            third = health(registry)
+        finally:
+            registry.close()
+    finally:
+        server.stop()
+    assert first.status_code in (200, 503)
+    assert (second.status_code, third.status_code) == (200, 200)
+    assert third.json()["database"] == "reachable"
 
 
 def test_a_registry_whose_database_is_gone_answers_503(tmp_path: Path) -> None:
