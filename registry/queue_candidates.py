@@ -16,11 +16,12 @@ move changed and reads the ticket back whole, in one statement.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, false, func, literal, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, false, func, or_, select, update
 
 from clerk.queue import Channel, QueueKey, Ticket, TicketState, Transition
 from registry.db import stamp
@@ -72,6 +73,19 @@ def candidates(
         The candidates (only the policy's fields filled in), and whether some plain tickets
         were left out.
     """
+    query = _candidates_query(services=bool(services), long_wait=long_wait_before is not None)
+    parameters: dict[str, Any] = {"hall": hall, "services": list(services)}
+    if long_wait_before is not None:
+        parameters["before"] = stamp(long_wait_before)
+    rows = connection.execute(query, parameters).all()
+    truncated = any(not row.flagged and row.place > PER_QUEUE for row in rows)
+    return [_light(row) for row in rows if row.flagged or row.place <= PER_QUEUE], truncated
+
+
+@functools.cache
+def _candidates_query(*, services: bool, long_wait: bool) -> Any:
+    """The candidates' read, built once per shape (every call asks it); bound: hall, services
+    (a list) and, with a long-wait rule, `before`."""
     flagged = or_(
         _T.c.state == TicketState.MISSED.value,
         _T.c.green_channel.is_(True),
@@ -80,36 +94,33 @@ def candidates(
         _T.c.target_counter.is_not(None),
         _T.c.target_staff.is_not(None),
     )
-    waited = false() if long_wait_before is None else _T.c.issued_at < stamp(long_wait_before)
+    waited = _T.c.issued_at < bindparam("before") if long_wait else false()
     order = func.row_number().over(
         partition_by=(_T.c.service, flagged, waited),
         order_by=(_T.c.queue_band, _T.c.queue_at, _T.c.id),
     )
     inner = (
         select(*_LIGHT, flagged.label("flagged"), order.label("place"))
-        .where(_T.c.hall == hall, _T.c.state.in_(_CALLABLE), _served(services))
+        .where(_T.c.hall == bindparam("hall"), _T.c.state.in_(_CALLABLE), _served(services))
         .subquery()
     )
-    rows = connection.execute(
-        select(inner).where(or_(inner.c.flagged.is_(True), inner.c.place <= PER_QUEUE + 1))
-    ).all()
-    truncated = any(not row.flagged and row.place > PER_QUEUE for row in rows)
-    return [_light(row) for row in rows if row.flagged or row.place <= PER_QUEUE], truncated
+    return select(inner).where(or_(inner.c.flagged.is_(True), inner.c.place <= PER_QUEUE + 1))
 
 
 def every_candidate(connection: Connection, *, hall: str, services: Sequence[str]) -> list[Stored]:
     """Every ticket a counter serving `services` might call (the fallback of `candidates`)."""
-    query = select(*_LIGHT).where(_T.c.hall == hall, _T.c.state.in_(_CALLABLE), _served(services))
-    return [_light(row) for row in connection.execute(query)]
-
-
-def _served(services: Sequence[str]) -> Any:
-    """A prefilter: the services, or any ticket sent to one counter or staff member."""
-    plain = and_(
-        _T.c.service.in_(services) if services else literal(False),
-        _T.c.target_counter.is_(None),
-        _T.c.target_staff.is_(None),
+    query = select(*_LIGHT).where(
+        _T.c.hall == bindparam("hall"), _T.c.state.in_(_CALLABLE), _served(bool(services))
     )
+    rows = connection.execute(query, {"hall": hall, "services": list(services)})
+    return [_light(row) for row in rows]
+
+
+def _served(services: bool) -> Any:
+    """A prefilter: the services bound as `services` (none: no plain ticket), or any ticket
+    sent to one counter or staff member."""
+    named = _T.c.service.in_(bindparam("services", expanding=True)) if services else false()
+    plain = and_(named, _T.c.target_counter.is_(None), _T.c.target_staff.is_(None))
     return or_(plain, _T.c.target_counter.is_not(None), _T.c.target_staff.is_not(None))
 
 
@@ -156,18 +167,23 @@ def claim(
     transition = move(chosen.ticket)
     before, after = move_values(chosen.ticket), move_values(transition.ticket)
     changed = {column: value for column, value in after.items() if before[column] != value}
-    guard = (
-        select(_T.c.id)
-        .where(_T.c.id == chosen.ticket.id, _T.c.version == chosen.version)
-        .with_for_update(skip_locked=True)
-        .scalar_subquery()
-    )
-    row = connection.execute(
-        update(_T)
-        .where(_T.c.id == guard)
-        .values(version=chosen.version + 1, **changed)
-        .returning(*_T.c)
-    ).first()
+    guard = {"claim_id": chosen.ticket.id, "claim_version": chosen.version}
+    row = connection.execute(_CLAIM, {"version": chosen.version + 1, **changed, **guard}).first()
     if row is None:
         return None
     return ticket_from_row(row), transition
+
+
+_CLAIM = (
+    update(_T)
+    .where(
+        _T.c.id
+        == select(_T.c.id)
+        .where(_T.c.id == bindparam("claim_id"), _T.c.version == bindparam("claim_version"))
+        .with_for_update(skip_locked=True)
+        .scalar_subquery()
+    )
+    .returning(*_T.c)
+)
+"""The claim, built once: SET names the columns given as parameters (the version and what the
+move changed), compiled once per set of columns."""
