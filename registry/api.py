@@ -67,6 +67,7 @@ from registry.errors import (
 )
 from registry.health import health_routes
 from registry.http import ERROR_RESPONSES, BoundedRequest, BoundedRoute, install_error_handlers
+from registry.lean import LeanPath
 from registry.push import apply_push, check_hashes
 from registry.queue_api import queue_router
 from registry.ratings_api import ratings_router
@@ -162,9 +163,14 @@ def create_app(settings: Settings, engine: Engine) -> FastAPI:
     _staff_routes(router, context)
     _admin_routes(router, context)
     app.include_router(router)
-    app.include_router(queue_router(settings, engine))
+    lean = LeanPath()
+    queue = queue_router(settings, engine, lean)
+    lean.bind(queue.routes)
+    app.include_router(queue)
     app.include_router(ratings_router(settings, engine))
     app.include_router(queue_offline.offline_router(engine))
+    if settings.lean_queue:
+        app.add_middleware(lean.middleware, epoch=context.current_epoch)  # the busiest routes
     app.add_middleware(AccessLog)  # outermost: every answer, errors included, logged once
     return app
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import zlib
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request, Response
@@ -110,7 +110,7 @@ class BoundedRoute(APIRoute):
         return bounded
 
 
-def registry_error(_request: Request, error: Exception) -> Response:
+def registry_error(_request: Request | None, error: Exception) -> Response:
     """Answer one of our errors."""
     assert isinstance(error, RegistryError)
     headers = {}
@@ -122,21 +122,34 @@ def registry_error(_request: Request, error: Exception) -> Response:
 
 def install_error_handlers(app: FastAPI) -> None:
     """Turn every error into a Problem answer with the right status."""
-    app.add_exception_handler(RegistryError, registry_error)
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(HTTPException, _http)
-    app.add_exception_handler(IntegrityError, _integrity)
-    app.add_exception_handler(OperationalError, _busy)
-    app.add_exception_handler(DataError, _unstorable)
+    for kind, handler in _HANDLERS.items():
+        app.add_exception_handler(kind, handler)
+
+
+def answer_error(error: Exception) -> Response | None:
+    """The answer to an error raised by an endpoint or by reading its body, as the
+    application's handlers give it; None for an error they leave to the server (a 500)."""
+    for kind, handler in _HANDLERS.items():
+        if isinstance(error, kind):
+            return handler(None, error)
+    return None
+
+
+def validation_problem(errors: Sequence[Any], *, location: tuple[str, ...] = ()) -> JSONResponse:
+    """The 422 answer to a request that does not match the schema (pydantic's errors)."""
+    details = [
+        f"{'.'.join(str(part) for part in (*location, *item.get('loc', ())))}: "
+        f"{item.get('msg', '')}"
+        for item in errors
+    ]
+    return problem(422, "invalid", "the request does not match the API's schema", details[:20])
 
 
 def _validation(_request: Request, error: Exception) -> Response:
     assert isinstance(error, RequestValidationError)
-    details = [
-        f"{'.'.join(str(part) for part in item.get('loc', ()))}: {item.get('msg', '')}"
-        for item in error.errors()
-    ]
-    return problem(422, "invalid", "the request does not match the API's schema", details[:20])
+    return validation_problem(error.errors())
 
 
 def _http(_request: Request, error: Exception) -> Response:
@@ -144,7 +157,7 @@ def _http(_request: Request, error: Exception) -> Response:
     return problem(error.status_code, "http", str(error.detail), headers=dict(error.headers or {}))
 
 
-def _integrity(_request: Request, error: Exception) -> Response:
+def _integrity(_request: Request | None, error: Exception) -> Response:
     _log.info("concurrent write refused by the database: %s", type(error).__name__)
     return problem(
         409,
@@ -154,7 +167,7 @@ def _integrity(_request: Request, error: Exception) -> Response:
     )
 
 
-def _unstorable(_request: Request, error: Exception) -> Response:
+def _unstorable(_request: Request | None, error: Exception) -> Response:
     """A value the database refuses to store: a NUL character, too long, out of range."""
     assert isinstance(error, DataError)
     reason = str(error.orig).splitlines()[0] if error.orig is not None else type(error).__name__
@@ -167,8 +180,17 @@ def _unstorable(_request: Request, error: Exception) -> Response:
     )
 
 
-def _busy(_request: Request, error: Exception) -> Response:
+def _busy(_request: Request | None, error: Exception) -> Response:
     _log.warning("database busy or unreachable: %s", type(error).__name__)
     return problem(
         503, "busy", "the registry's database is busy: retry shortly", headers={"Retry-After": "2"}
     )
+
+
+_HANDLERS: dict[type[Exception], Callable[[Request | None, Exception], Response]] = {
+    RegistryError: registry_error,
+    IntegrityError: _integrity,
+    OperationalError: _busy,
+    DataError: _unstorable,
+}
+"""The registry's errors and the database's, and how each is answered."""

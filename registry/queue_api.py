@@ -56,6 +56,7 @@ from registry.auth import (
 from registry.db import is_postgres, transaction, utc_now
 from registry.errors import Forbidden, Unauthorized
 from registry.http import ERROR_RESPONSES, BoundedRoute
+from registry.lean import LeanPath
 from registry.queue_store import hall_version
 from registry.settings import Settings
 
@@ -128,13 +129,14 @@ def _token(credential: HTTPAuthorizationCredentials | None) -> str:
     return credential.credentials
 
 
-def queue_router(settings: Settings, engine: Engine) -> APIRouter:
-    """The queue's routes, to include in the registry's application."""
+def queue_router(settings: Settings, engine: Engine, lean: LeanPath) -> APIRouter:
+    """The queue's routes, to include in the registry's application; the busiest are marked
+    for the `lean` path (a counter's calls and moves, a kiosk's tickets)."""
     queue = _Queue(settings, engine)
     router = APIRouter(prefix=API_PREFIX, route_class=BoundedRoute, responses=ERROR_RESPONSES)
-    _issue_routes(router, queue)
-    _call_routes(router, queue)
-    _move_routes(router, queue)
+    _issue_routes(router, queue, lean)
+    _call_routes(router, queue, lean)
+    _move_routes(router, queue, lean)
     _counter_routes(router, queue)
     _report_routes(router, queue)
     _stats_routes(router, queue)
@@ -142,13 +144,14 @@ def queue_router(settings: Settings, engine: Engine) -> APIRouter:
     return router
 
 
-def _issue_routes(router: APIRouter, queue: _Queue) -> None:
+def _issue_routes(router: APIRouter, queue: _Queue, lean: LeanPath) -> None:
     @router.get("/queue/services", tags=["queue"])
     def services(credential: Credential) -> ServiceList:
         with queue.device(credential) as acting:
             hall = acting.device.hall
             return ServiceList(queue_config.list_services(acting.connection, hall))
 
+    @lean.route
     @router.post("/queue/tickets", tags=["queue"])
     def issue(request: IssueRequest, credential: Credential) -> IssuedTicket:
         key = queue.settings.signing_secret
@@ -167,7 +170,8 @@ def _issue_routes(router: APIRouter, queue: _Queue) -> None:
             return queue_reports.estimate(connection, hall, service, now=utc_now())
 
 
-def _call_routes(router: APIRouter, queue: _Queue) -> None:
+def _call_routes(router: APIRouter, queue: _Queue, lean: LeanPath) -> None:
+    @lean.route
     @router.post("/queue/call/next", tags=["queue"])
     def call_next(request: CallNext, credential: Credential) -> CallAnswer:
         with queue.device(credential) as acting:
@@ -187,8 +191,9 @@ def _call_routes(router: APIRouter, queue: _Queue) -> None:
         (queue_calls.PARKED, "/queue/call/parked"),
         (queue_calls.RECALL, "/queue/call/recall"),
     ):
-        router.post(path, tags=["queue"], name=f"call_{kind}")(call_one(kind))
+        lean.route(router.post(path, tags=["queue"], name=f"call_{kind}")(call_one(kind)))
 
+    @lean.route
     @router.post("/queue/call/again", tags=["queue"])
     def call_again(request: CallTicket, credential: Credential) -> CallAnswer:
         """Announce the counter's called ticket once more (重呼); the ticket does not move."""
@@ -198,7 +203,7 @@ def _call_routes(router: APIRouter, queue: _Queue) -> None:
             )
 
 
-def _move_routes(router: APIRouter, queue: _Queue) -> None:
+def _move_routes(router: APIRouter, queue: _Queue, lean: LeanPath) -> None:
     def move(kind: str) -> Callable[[TicketAction, Credential], TicketAnswer]:
         def route(action: TicketAction, credential: Credential) -> TicketAnswer:
             with queue.device(credential) as acting:
@@ -209,9 +214,11 @@ def _move_routes(router: APIRouter, queue: _Queue) -> None:
         return route
 
     for kind in (queue_service.START, queue_service.MISSED, queue_service.PARK):
-        router.post(f"/queue/counter/{kind}", tags=["queue"], name=kind)(move(kind))
-    router.post("/queue/counter/left", tags=["queue"], name="left")(move(queue_service.LEAVE))
+        lean.route(router.post(f"/queue/counter/{kind}", tags=["queue"], name=kind)(move(kind)))
+    left = router.post("/queue/counter/left", tags=["queue"], name="left")
+    lean.route(left(move(queue_service.LEAVE)))
 
+    @lean.route
     @router.post("/queue/counter/finish", tags=["queue"])
     def finish(request: FinishRequest, credential: Credential) -> TicketAnswer:
         with queue.device(credential) as acting:
@@ -219,6 +226,7 @@ def _move_routes(router: APIRouter, queue: _Queue) -> None:
                 acting.connection, acting.device, request, now=utc_now()
             )
 
+    @lean.route
     @router.post("/queue/counter/transfer", tags=["queue"])
     def transfer(request: TransferRequest, credential: Credential) -> TicketAnswer:
         with queue.device(credential) as acting:

@@ -31,6 +31,8 @@ class Settings:
         min_client_version: counters below this protocol version are told to update.
         max_body_bytes: the largest request body accepted (after gzip is undone).
         enrolment_hours: how long a one-time enrolment code stays valid.
+        lean_queue: answer the queue's busiest routes on the lean path (`registry.lean`);
+            off, FastAPI answers them like every other route (same answers, slower).
     """
 
     database_url: str
@@ -40,6 +42,7 @@ class Settings:
     min_client_version: int = 1
     max_body_bytes: int = 8 * 1024 * 1024
     enrolment_hours: int = 72
+    lean_queue: bool = True
 
     def __post_init__(self) -> None:
         if self.environment not in _ENVIRONMENTS:
@@ -102,7 +105,19 @@ def from_environment(
         min_client_version=_integer(environ, "MIN_CLIENT_VERSION", 1),
         max_body_bytes=_integer(environ, "MAX_BODY_BYTES", 8 * 1024 * 1024),
         enrolment_hours=_integer(environ, "ENROLMENT_HOURS", 72),
+        lean_queue=_switch(environ, "LEAN_QUEUE", default=True),
     )
+
+
+def _switch(environ: Mapping[str, str], name: str, *, default: bool) -> bool:
+    text = environ.get(ENV_PREFIX + name, "").strip().lower()
+    if not text:
+        return default
+    if text in ("1", "on", "yes", "true"):
+        return True
+    if text in ("0", "off", "no", "false"):
+        return False
+    raise ConfigurationError(f"{ENV_PREFIX}{name} must be on or off, not {text!r}")
 
 
 def _integer(environ: Mapping[str, str], name: str, default: int) -> int:
