@@ -37,7 +37,7 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from clerk.wire import EPOCH_HEADER
-from registry.http import BoundedRequest, answer_error, validation_problem
+from registry.http import BoundedRequest, answer_error, problem, validation_problem
 
 _F = typing.TypeVar("_F", bound=Callable[..., Any])
 LEAN_THREADS = 4
@@ -180,6 +180,8 @@ class _Call:
             request = lean.body.validate_python(self._parsed())
         except _Refused as refused:
             return 422, validation_problem(refused.errors, location=("body",))
+        except _Unreadable:
+            return 400, problem(400, "http", "There was an error parsing the body")
         except ValidationError as error:
             return 422, validation_problem(error.errors(), location=("body",))
         arguments = {lean.body_name: request, lean.credential_name: self.credential}
@@ -203,6 +205,12 @@ class _Call:
             return json.loads(self.body)
         except json.JSONDecodeError as error:
             raise _Refused([{"loc": (error.pos,), "msg": "JSON decode error"}]) from None
+        except (ValueError, RecursionError):  # not UTF-8, or nested too deep
+            raise _Unreadable from None
+
+
+class _Unreadable(Exception):
+    """A body that cannot be parsed at all (FastAPI answers 400)."""
 
 
 class _Refused(Exception):

@@ -108,6 +108,8 @@ def test_refusals_are_answered_alike(servers: tuple[RegistryProcess, ...], hall:
         (token, call_body(hall, request_id="x" * 65), {}, 422, "invalid"),
         (token, call_body(hall, staff_id="NOBODY"), {}, 422, "invalid"),
         (token, b"", {}, 422, "invalid"),
+        (token, b"\x17j5\xff(\x07", {}, 400, "http"),
+        (token, b"[" * 100_000 + b"]" * 100_000, {}, 400, "http"),
         (token, call_body(hall), {"Content-Type": "text/plain"}, 422, "invalid"),
         (token, b"\x1f\x8b broken", {"Content-Encoding": "gzip"}, 400, "bad_request"),
         (
