@@ -149,11 +149,11 @@ class _LeanMiddleware:
         context = contextvars.copy_context()  # the access log's caller, noted by the endpoint
         loop = asyncio.get_running_loop()
         call = _Call(lean, body, request.headers.get("content-type", ""), credential)
-        status, payload = await loop.run_in_executor(self.executor(), context.run, call.answer)
+        payload = await loop.run_in_executor(self.executor(), context.run, call.answer)
         if isinstance(payload, Response):
             await self._send(send, payload)
             return
-        await self._start(send, status, [(b"content-type", b"application/json")])
+        await self._start(send, 200, [(b"content-type", b"application/json")])
         await send({"type": "http.response.body", "body": payload})
 
     async def _send(self, send: Send, response: Response) -> None:
@@ -174,16 +174,17 @@ class _Call:
     content_type: str
     credential: HTTPAuthorizationCredentials | None
 
-    def answer(self) -> tuple[int, bytes | Response]:
+    def answer(self) -> bytes | Response:
+        """The answer's JSON (200), or the error's whole answer."""
         lean = self.lean
         try:
             request = lean.body.validate_python(self._parsed())
         except _Refused as refused:
-            return 422, validation_problem(refused.errors, location=("body",))
+            return validation_problem(refused.errors, location=("body",))
         except _Unreadable:
-            return 400, problem(400, "http", "There was an error parsing the body")
+            return problem(400, "http", "There was an error parsing the body")
         except ValidationError as error:
-            return 422, validation_problem(error.errors(), location=("body",))
+            return validation_problem(error.errors(), location=("body",))
         arguments = {lean.body_name: request, lean.credential_name: self.credential}
         try:
             answer = lean.route.endpoint(**arguments)
@@ -191,8 +192,8 @@ class _Call:
             response = answer_error(error)
             if response is None:
                 raise
-            return response.status_code, response
-        return 200, lean.answer.dump_json(answer)
+            return response
+        return lean.answer.dump_json(answer)
 
     def _parsed(self) -> Any:
         """The body as FastAPI reads it: JSON when it says so, else its bytes."""
