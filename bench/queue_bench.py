@@ -16,13 +16,20 @@ keeps as many tickets waiting as there are counters).
   time from a counter sending its call to the display receiving that call, p50 and p95.
 - **flat out**: the 200 counters with no pause at all: the registry's capacity on this machine
   (calls per second) and the latency once calls queue up behind each other.
-- **burst**: all counters released by one barrier to call at the same instant, one ticket
-  waiting for each: the worst moment, where each call waits for those ahead of it.
+- **burst**: all counters released at the same instant to call, one ticket waiting for each:
+  the worst moment, where each call waits for those ahead of it.
+
+The counters run in `--client-processes` processes (default 4), their threads split evenly: in a
+hall every counter is its own PC, and 200 counter threads in one interpreter would queue every
+answer behind that interpreter's lock, timing the bench's own queue rather than the registry's.
+`--client-processes 1` runs them all as threads here. Times across processes are read from the
+system's monotonic clock, which every process shares.
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import platform
 import random
@@ -34,6 +41,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
+from multiprocessing.pool import Pool
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,7 +52,12 @@ from clerk.queue.wire import ServiceSpec  # noqa: E402
 from registry import admin  # noqa: E402
 from registry.db import utc_now  # noqa: E402
 from sync.queue_client import QueueClient, new_request_id  # noqa: E402
-from tests.integration.queue.harness import add_counters, configure, enrol_device  # noqa: E402
+from tests.integration.queue.harness import (  # noqa: E402
+    TIMEOUT,
+    add_counters,
+    configure,
+    enrol_device,
+)
 from tests.integration.sync.harness import STAFF, RegistryProcess  # noqa: E402
 from tests.support.postgres import PostgresServer, PostgresUnavailable  # noqa: E402
 
@@ -57,6 +70,22 @@ DISPLAY_TARGET = 1.0  # seconds, p95 from a call to the display showing it
 PAUSE = 10.0  # seconds between a counter's calls: visits of 10 s, some 30× a real hall's pace
 PUBLISHED_P99 = 17.9  # seconds at 200 clients: the best published figure of an open-source
 # government queue system (issue 4)
+CLIENT_PROCESSES = 4  # processes the counters' threads are split over
+START_MARGIN = 1.0  # seconds between handing out work and the common start instant
+
+
+@dataclass(frozen=True)
+class Counter:
+    """What a client process needs to act as an enrolled counter: its registry and token."""
+
+    url: str
+    token: str
+
+    def client(self) -> QueueClient:
+        """A new client for this counter (its own session)."""
+        client = QueueClient(self.url, timeout=TIMEOUT)
+        client.token = self.token
+        return client
 
 
 @dataclass
@@ -66,11 +95,11 @@ class Hall:
     registries: list[RegistryProcess]
     kiosk: QueueClient
     display: QueueClient
-    counters: list[QueueClient] = field(default_factory=list)
+    counters: list[Counter] = field(default_factory=list)
 
     def close(self) -> None:
-        """Close every client and stop the registries."""
-        for client in [self.kiosk, self.display, *self.counters]:
+        """Close the kiosk's and display's clients and stop the registries."""
+        for client in [self.kiosk, self.display]:
             client.close()
         for registry in self.registries:
             registry.close()
@@ -115,10 +144,13 @@ def _hall(url: str, workdir: Path, processes: int) -> Hall:
         enrol_device(first, HALL, "K01", first.url),
         enrol_device(first, HALL, "D01", registries[-1].url),
     )
-    hall.counters = [
-        enrol_device(first, HALL, code, registries[n % processes].url)
-        for n, code in enumerate(codes)
-    ]
+    for n, code in enumerate(codes):
+        url = registries[n % processes].url
+        client = enrol_device(first, HALL, code, url)
+        if client.token is None:
+            raise RuntimeError(f"counter {code} was enrolled without a token")
+        hall.counters.append(Counter(url, client.token))
+        client.close()
     return hall
 
 
@@ -146,31 +178,14 @@ def _serve(client: QueueClient, ticket_id: str) -> None:
 
 
 def _timed_call(client: QueueClient) -> tuple[float, float, str | None]:
-    """(sent at, seconds, ticket id) of one call."""
-    sent = time.perf_counter()
+    """(sent at on the monotonic clock, seconds, ticket id) of one call."""
+    sent = time.monotonic()
     answer = client.call_next(request_id=new_request_id(), staff_id=CLERK)
-    return sent, time.perf_counter() - sent, None if answer.ticket is None else answer.ticket.id
+    return sent, time.monotonic() - sent, None if answer.ticket is None else answer.ticket.id
 
 
-def burst(hall: Hall, level: int, rounds: int) -> list[float]:
-    """Latencies of `rounds` bursts of `level` counters calling at the same instant."""
-    latencies: list[float] = []
-    lock = threading.Lock()
-
-    def one(client: QueueClient, gate: threading.Barrier) -> None:
-        gate.wait()
-        _, seconds, ticket_id = _timed_call(client)
-        with lock:
-            latencies.append(seconds)
-        if ticket_id is not None:
-            _serve(client, ticket_id)
-
-    for _ in range(rounds):
-        for _ in range(level):
-            hall.kiosk.issue(SERVICE.code)
-        gate = threading.Barrier(level)
-        _run_all([partial(one, client, gate) for client in hall.counters[:level]])
-    return latencies
+def _sleep_until(instant: float) -> None:
+    time.sleep(max(0.0, instant - time.monotonic()))
 
 
 def _run_all(work: list[Callable[[], None]]) -> None:
@@ -179,6 +194,117 @@ def _run_all(work: list[Callable[[], None]]) -> None:
         thread.start()
     for thread in threads:
         thread.join()
+
+
+@dataclass
+class Calls:
+    """What one group of counters measured: latencies and when each called ticket was sent."""
+
+    latencies: list[float] = field(default_factory=list)
+    sent_at: dict[str, float] = field(default_factory=dict)
+
+
+def _pace_group(counters: list[Counter], begin: float, seconds: float, pause: float) -> Calls:
+    """A group of counters calling at a pace from `begin` for `seconds` (one thread each)."""
+    clients = [counter.client() for counter in counters]
+    calls = Calls()
+    lock = threading.Lock()
+    stop = begin + seconds
+
+    def counter(client: QueueClient) -> None:
+        rng = random.Random(client.token)
+        _sleep_until(begin + (rng.uniform(0, pause) if pause else 0.0))
+        while time.monotonic() < stop:
+            sent, took, ticket_id = _timed_call(client)
+            with lock:
+                calls.latencies.append(took)
+                if ticket_id is not None:
+                    calls.sent_at[ticket_id] = sent
+            if ticket_id is not None:
+                _serve(client, ticket_id)
+            if pause:
+                time.sleep(min(rng.expovariate(1 / pause), max(0.0, stop - time.monotonic())))
+
+    try:
+        _run_all([partial(counter, client) for client in clients])
+    finally:
+        for client in clients:
+            client.close()
+    return calls
+
+
+def _burst_group(counters: list[Counter], begin: float) -> list[float]:
+    """A group of counters each calling once at `begin` and serving what it got."""
+    clients = [counter.client() for counter in counters]
+    latencies: list[float] = []
+    lock = threading.Lock()
+
+    def one(client: QueueClient) -> None:
+        _sleep_until(begin)
+        _, seconds, ticket_id = _timed_call(client)
+        with lock:
+            latencies.append(seconds)
+        if ticket_id is not None:
+            _serve(client, ticket_id)
+
+    try:
+        _run_all([partial(one, client) for client in clients])
+    finally:
+        for client in clients:
+            client.close()
+    return latencies
+
+
+class Clients:
+    """The counters' client processes (or, with one, threads in this process)."""
+
+    def __init__(self, processes: int) -> None:
+        """Start `processes` client processes (none for 1) and wait until each is ready."""
+        self.processes = max(1, processes)
+        self._pool: Pool | None = None
+        if self.processes > 1:
+            self._pool = multiprocessing.get_context("spawn").Pool(self.processes)
+            self._pool.map(time.sleep, [0.0] * self.processes)  # each has imported the bench
+
+    def groups(self, counters: list[Counter]) -> list[list[Counter]]:
+        """The counters split evenly over the processes."""
+        return [counters[n :: self.processes] for n in range(self.processes)]
+
+    def pace(self, counters: list[Counter], begin: float, seconds: float, pause: float) -> Calls:
+        """Every group paced at once; their calls together."""
+        if self._pool is None:
+            return _pace_group(counters, begin, seconds, pause)
+        jobs = [(group, begin, seconds, pause) for group in self.groups(counters)]
+        merged = Calls()
+        for calls in self._pool.starmap(_pace_group, jobs, chunksize=1):
+            merged.latencies += calls.latencies
+            merged.sent_at.update(calls.sent_at)
+        return merged
+
+    def burst(self, counters: list[Counter], begin: float) -> list[float]:
+        """Every group calling at `begin`; their latencies together."""
+        if self._pool is None:
+            return _burst_group(counters, begin)
+        jobs = [(group, begin) for group in self.groups(counters)]
+        return [
+            took for group in self._pool.starmap(_burst_group, jobs, chunksize=1) for took in group
+        ]
+
+    def close(self) -> None:
+        """Stop the client processes."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+
+
+def burst(hall: Hall, clients: Clients, level: int, rounds: int) -> list[float]:
+    """Latencies of `rounds` bursts of `level` counters calling at the same instant."""
+    latencies: list[float] = []
+    for _ in range(rounds):
+        for _ in range(level):
+            hall.kiosk.issue(SERVICE.code)
+        latencies += clients.burst(hall.counters[:level], time.monotonic() + START_MARGIN)
+    return latencies
 
 
 @dataclass
@@ -191,33 +317,15 @@ class Paced:
     seconds: float
 
 
-def paced(hall: Hall, level: int, *, seconds: float, pause: float) -> Paced:
+def paced(hall: Hall, clients: Clients, level: int, *, seconds: float, pause: float) -> Paced:
     """Counters calling at a pace for `seconds`, a feeder keeping tickets waiting, a display."""
     stop = threading.Event()
-    sent_at: dict[str, float] = {}
-    latencies: list[float] = []
-    delays: list[float] = []
-    lock = threading.Lock()
+    seen_at: list[tuple[str, float]] = []
     number_of: dict[str, str] = {}
 
     def issue() -> None:
         issued = hall.kiosk.issue(SERVICE.code).ticket
-        with lock:
-            number_of[issued.number] = issued.id
-
-    def counter(client: QueueClient) -> None:
-        rng = random.Random(client.token)
-        stop.wait(rng.uniform(0, pause))
-        while not stop.is_set():
-            sent, took, ticket_id = _timed_call(client)
-            with lock:
-                latencies.append(took)
-                if ticket_id is not None:
-                    sent_at[ticket_id] = sent
-            if ticket_id is not None:
-                _serve(client, ticket_id)
-            if pause:
-                stop.wait(rng.expovariate(1 / pause))
+        number_of[issued.number] = issued.id
 
     def feeder() -> None:
         while not stop.is_set():
@@ -229,23 +337,26 @@ def paced(hall: Hall, level: int, *, seconds: float, pause: float) -> Paced:
         version = hall.display.display().version
         while not stop.is_set():
             feed = hall.display.display(after=version, limit=50, wait=5)
-            seen = time.perf_counter()
-            with lock:
-                for call in feed.calls:
-                    ticket_id = number_of.get(call.number)
-                    if ticket_id in sent_at:
-                        delays.append(seen - sent_at[ticket_id])
+            seen = time.monotonic()
+            seen_at.extend((call.number, seen) for call in feed.calls)
             version = feed.version
 
     for _ in range(level):
         issue()
-    jobs: list[Callable[[], None]] = [feeder, display]
-    jobs += [partial(counter, client) for client in hall.counters[:level]]
-    began = time.perf_counter()
-    timer = threading.Timer(seconds, stop.set)
-    timer.start()
-    _run_all(jobs)
-    return Paced(latencies, len(latencies), delays, time.perf_counter() - began)
+    threads = [threading.Thread(target=job, daemon=True) for job in (feeder, display)]
+    for thread in threads:
+        thread.start()
+    begin = time.monotonic() + START_MARGIN
+    calls = clients.pace(hall.counters[:level], begin, seconds, pause)
+    stop.set()
+    for thread in threads:
+        thread.join()
+    delays = [
+        seen - calls.sent_at[number_of[number]]
+        for number, seen in seen_at
+        if number_of.get(number) in calls.sent_at
+    ]
+    return Paced(calls.latencies, len(calls.latencies), delays, seconds)
 
 
 def _line(label: str, values: list[float], *, target: float | None = None) -> str:
@@ -266,26 +377,37 @@ def _display_line(delays: list[float]) -> str:
     )
 
 
-def run(backend: str, *, rounds: int, seconds: float, pause: float, processes: int) -> None:
+def run(
+    backend: str,
+    *,
+    rounds: int,
+    seconds: float,
+    pause: float,
+    processes: int,
+    clients: Clients,
+) -> None:
     """Every measurement on one backend."""
     with (
         tempfile.TemporaryDirectory(prefix="queue-bench-") as folder,
         _backend(backend, Path(folder), processes) as hall,
     ):
-        served = len(hall.registries)
-        print(f"\n{backend}: {served} registry process(es), {len(hall.counters)} counters")
+        print(
+            f"\n{backend}: {len(hall.registries)} registry process(es), {len(hall.counters)}"
+            f" counters in {clients.processes} client process(es)"
+        )
         for level in LEVELS:
-            measured = paced(hall, level, seconds=seconds, pause=pause)
+            measured = paced(hall, clients, level, seconds=seconds, pause=pause)
             rate = measured.calls / measured.seconds
             target = P99_TARGET if level == max(LEVELS) and backend == "postgresql" else None
             label = f"paced, {level} counters ({rate:.1f} calls/s)"
             print(_line(label, measured.latencies, target=target))
             print(_display_line(measured.display_delays))
-        flat_out = paced(hall, max(LEVELS), seconds=seconds / 2, pause=0.0)
+        flat_out = paced(hall, clients, max(LEVELS), seconds=seconds / 2, pause=0.0)
         label = f"flat out, {max(LEVELS)} ({flat_out.calls / flat_out.seconds:.0f} calls/s)"
         print(_line(label, flat_out.latencies))
         for level in LEVELS:
-            print(_line(f"burst, {level} counters at once", burst(hall, level, rounds)))
+            latencies = burst(hall, clients, level, rounds)
+            print(_line(f"burst, {level} counters at once", latencies))
 
 
 def main() -> int:
@@ -301,6 +423,12 @@ def main() -> int:
     parser.add_argument(
         "--processes", type=int, default=1, help="registry processes over PostgreSQL"
     )
+    parser.add_argument(
+        "--client-processes",
+        type=int,
+        default=CLIENT_PROCESSES,
+        help="processes the counters are split over (1: threads in this process)",
+    )
     args = parser.parse_args()
     seconds, rounds = (6.0, 3) if args.quick else (args.seconds, args.rounds)
     print(
@@ -309,17 +437,22 @@ def main() -> int:
         f"(PostgreSQL), display p95 ≤ {DISPLAY_TARGET:.0f} s"
     )
     backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
-    for backend in backends:
-        try:
-            run(
-                backend,
-                rounds=rounds,
-                seconds=seconds,
-                pause=args.pause,
-                processes=args.processes,
-            )
-        except PostgresUnavailable as missing:
-            print(f"\n{backend}: skipped: {missing}")
+    clients = Clients(args.client_processes)
+    try:
+        for backend in backends:
+            try:
+                run(
+                    backend,
+                    rounds=rounds,
+                    seconds=seconds,
+                    pause=args.pause,
+                    processes=args.processes,
+                    clients=clients,
+                )
+            except PostgresUnavailable as missing:
+                print(f"\n{backend}: skipped: {missing}")
+    finally:
+        clients.close()
     return 0
 
 
