@@ -19,6 +19,7 @@ import secrets
 import socket
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 from fastapi import FastAPI
@@ -92,6 +93,8 @@ def settle_garbage_collector() -> None:
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
+KEEP_ALIVE_SECONDS = 30
+"""How long an idle client's connection is kept open (uvicorn's default is 5 s)."""
 GC_THRESHOLD = 50_000
 """Allocations (net of frees) between young collections; Python's default is 700."""
 
@@ -132,6 +135,18 @@ def serve(
     cert, key = (str(tls.cert), str(tls.key)) if tls is not None else (None, None)
     engine = create_registry_engine(settings.database_url)
     migrate(engine)
+    # The same in both modes. A connection accepted just as a stop begins escapes uvicorn's
+    # shutdown and can stay open as long as a counter keeps using it: bound the graceful stop,
+    # or it may never end. Counters call every few seconds to minutes: keep their connections.
+    options: dict[str, Any] = {
+        "access_log": False,
+        "log_level": "warning",
+        "log_config": None,  # uvicorn's records go through our format
+        "timeout_keep_alive": KEEP_ALIVE_SECONDS,
+        "timeout_graceful_shutdown": GRACEFUL_STOP_SECONDS,
+        "ssl_certfile": cert,
+        "ssl_keyfile": key,
+    }
     if workers > 1:
         os.environ["WINDOW_CLERK_REGISTRY_DATABASE_URL"] = settings.database_url
         uvicorn.run(
@@ -140,29 +155,13 @@ def serve(
             host=host,
             port=port,
             workers=workers,
-            access_log=False,
-            log_level="warning",
-            log_config=None,  # uvicorn's records go through our format
-            timeout_graceful_shutdown=GRACEFUL_STOP_SECONDS,
-            ssl_certfile=cert,
-            ssl_keyfile=key,
+            **options,
         )
         return
     sock = listening_socket(host, port)
     if port_file is not None:
         _write_private(port_file, str(sock.getsockname()[1]))
-    # A connection accepted just as a stop begins escapes uvicorn's shutdown and can stay open
-    # as long as a counter keeps using it: bound the graceful stop, or it may never end.
-    config = uvicorn.Config(
-        create_app(settings, engine),
-        access_log=False,
-        log_level="warning",
-        log_config=None,
-        timeout_keep_alive=30,
-        timeout_graceful_shutdown=GRACEFUL_STOP_SECONDS,
-        ssl_certfile=cert,
-        ssl_keyfile=key,
-    )
+    config = uvicorn.Config(create_app(settings, engine), **options)
     settle_garbage_collector()
     scheme = "https" if tls is not None else "http"
     _log.info("registry serving on %s://%s:%d", scheme, host, sock.getsockname()[1])

@@ -179,7 +179,37 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Backend:
     return Backend("postgresql", url, example["WINDOW_CLERK_REGISTRY_WORKERS"])
 
 
-def test_the_units_commands_serve_and_log_json(backend: Backend, tmp_path: Path) -> None:
+UVICORN_KEEP_ALIVE = 5.0  # seconds: uvicorn closes an idle connection after this by default
+
+
+def _health_twice_on_one_connection(port: str, idle: float) -> list[int]:
+    """Two health requests on one kept-alive connection, `idle` seconds apart (raw HTTP:
+    a closed connection fails the second request instead of being quietly replaced)."""
+    statuses = []
+    with socket.create_connection(("127.0.0.1", int(port)), timeout=10) as conn:
+        reader = conn.makefile("rb")
+        for pause in (0.0, idle):
+            time.sleep(pause)
+            request = f"GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"
+            conn.sendall(request.encode())
+            status_line = reader.readline()
+            if not status_line:
+                return [*statuses, 0]  # the registry closed the idle connection
+            statuses.append(int(status_line.split()[1]))
+            length = 0
+            while (header := reader.readline()) not in (b"\r\n", b""):
+                name, _, value = header.decode().partition(":")
+                if name.lower() == "content-length":
+                    length = int(value)
+            reader.read(length)
+    return statuses
+
+
+def test_the_units_commands_serve_keep_connections_and_log_json(
+    backend: Backend, tmp_path: Path
+) -> None:
+    """The unit's command serves (one or several workers), keeps a counter's idle connection
+    as long in either mode, and logs one JSON line per request without the secret."""
     state = tmp_path / "state"
     state.mkdir()
     port = str(free_port())
@@ -197,6 +227,7 @@ def test_the_units_commands_serve_and_log_json(backend: Backend, tmp_path: Path)
         assert answer.status_code == 200
         assert answer.json()["backend"] == backend.name
         request_id = answer.headers["X-Request-ID"]
+        assert _health_twice_on_one_connection(port, UVICORN_KEEP_ALIVE + 1.5) == [200, 200]
     lines = [json.loads(line) for line in log.read_text().splitlines()]
     served = [line for line in lines if line.get("request_id") == request_id]
     assert [(line["route"], line["status"]) for line in served] == [("/api/v1/health", 200)]
