@@ -185,7 +185,7 @@ UVICORN_KEEP_ALIVE = 5.0  # seconds: uvicorn closes an idle connection after thi
 def _health_twice_on_one_connection(port: str, idle: float) -> list[int]:
     """Two health requests on one kept-alive connection, `idle` seconds apart (raw HTTP:
     a closed connection fails the second request instead of being quietly replaced)."""
-    statuses = []
+    statuses: list[int] = []
     with socket.create_connection(("127.0.0.1", int(port)), timeout=10) as conn:
         reader = conn.makefile("rb")
         for pause in (0.0, idle):
