@@ -1,11 +1,14 @@
 """Queue benchmark: call-next latency at 50 and 200 counters, and a call's time to the display.
 
-Run: `.venv/bin/python bench/queue_bench.py [--backend sqlite|postgresql|both] [--quick]`.
+Run: `.venv/bin/python bench/queue_bench.py [--backend sqlite|postgresql|both] [--quick]
+[--workers N] [--client-processes N]`.
 Prints each figure next to its target (issue 4); exits 0 whatever the figures.
 
-For each backend a real registry process serves 127.0.0.1 (a SQLite file, or a throwaway
-PostgreSQL with fsync on); one hall has 200 enrolled counters, a kiosk and a display, each
-device with its own `requests.Session` on its own thread. Latency is timed at the counter, from
+For each backend a real registry serves 127.0.0.1: on a SQLite file one process (the embedded
+registry of a small hall); on a throwaway PostgreSQL with fsync on, `--workers` processes on one
+port (default one per CPU, as the Linux service's example settings run it). One hall has 200
+enrolled counters, a kiosk and a display, each device with its own `requests.Session` on its own
+thread. Latency is timed at the counter, from
 sending `POST /queue/call/next` to its decoded answer, and every call is a real claim (a feeder
 keeps as many tickets waiting as there are counters).
 
@@ -90,19 +93,18 @@ class Counter:
 
 @dataclass
 class Hall:
-    """The registry processes, the kiosk, the display and the counters."""
+    """The registry, the kiosk, the display and the counters."""
 
-    registries: list[RegistryProcess]
+    registry: RegistryProcess
     kiosk: QueueClient
     display: QueueClient
     counters: list[Counter] = field(default_factory=list)
 
     def close(self) -> None:
-        """Close the kiosk's and display's clients and stop the registries."""
+        """Close the kiosk's and display's clients and stop the registry."""
         for client in [self.kiosk, self.display]:
             client.close()
-        for registry in self.registries:
-            registry.close()
+        self.registry.close()
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -128,25 +130,18 @@ def _set_up(registry: RegistryProcess, codes: list[str]) -> None:
     configure(registry, HALL, services=(SERVICE,))
 
 
-def _hall(url: str, workdir: Path, processes: int) -> Hall:
-    """The hall, served by `processes` registry processes (counters spread over them)."""
-    registries = []
-    for n in range(processes):
-        (workdir / f"registry-{n}").mkdir()
-        registries.append(RegistryProcess(url, workdir / f"registry-{n}"))
+def _hall(url: str, workdir: Path, workers: int) -> Hall:
+    """The hall, served by one registry with `workers` worker processes on one port."""
+    registry = RegistryProcess(url, workdir, workers=workers)
     codes = [f"W{n:03d}" for n in range(1, max(LEVELS) + 1)]
-    _set_up(registries[0], codes)
-    for registry in registries:
-        registry.start()
-    first = registries[0]
+    _set_up(registry, codes)
+    registry.start()
+    url = registry.url
     hall = Hall(
-        registries,
-        enrol_device(first, HALL, "K01", first.url),
-        enrol_device(first, HALL, "D01", registries[-1].url),
+        registry, enrol_device(registry, HALL, "K01", url), enrol_device(registry, HALL, "D01", url)
     )
-    for n, code in enumerate(codes):
-        url = registries[n % processes].url
-        client = enrol_device(first, HALL, code, url)
+    for code in codes:
+        client = enrol_device(registry, HALL, code, url)
         if client.token is None:
             raise RuntimeError(f"counter {code} was enrolled without a token")
         hall.counters.append(Counter(url, client.token))
@@ -155,7 +150,7 @@ def _hall(url: str, workdir: Path, processes: int) -> Hall:
 
 
 @contextmanager
-def _backend(name: str, workdir: Path, processes: int) -> Iterator[Hall]:
+def _backend(name: str, workdir: Path, workers: int) -> Iterator[Hall]:
     if name == "sqlite":
         hall = _hall(f"sqlite:///{workdir / 'registry.sqlite'}", workdir, 1)
         try:
@@ -165,7 +160,7 @@ def _backend(name: str, workdir: Path, processes: int) -> Iterator[Hall]:
         return
     with PostgresServer() as server:
         server.create_database("queue_bench")
-        hall = _hall(server.url("queue_bench"), workdir, processes)
+        hall = _hall(server.url("queue_bench"), workdir, workers)
         try:
             yield hall
         finally:
@@ -383,17 +378,17 @@ def run(
     rounds: int,
     seconds: float,
     pause: float,
-    processes: int,
+    workers: int,
     clients: Clients,
 ) -> None:
     """Every measurement on one backend."""
     with (
         tempfile.TemporaryDirectory(prefix="queue-bench-") as folder,
-        _backend(backend, Path(folder), processes) as hall,
+        _backend(backend, Path(folder), workers) as hall,
     ):
         print(
-            f"\n{backend}: {len(hall.registries)} registry process(es), {len(hall.counters)}"
-            f" counters in {clients.processes} client process(es)"
+            f"\n{backend}: the registry in {hall.registry.workers} worker process(es),"
+            f" {len(hall.counters)} counters in {clients.processes} client process(es)"
         )
         for level in LEVELS:
             measured = paced(hall, clients, level, seconds=seconds, pause=pause)
@@ -421,7 +416,11 @@ def main() -> int:
     )
     parser.add_argument("--rounds", type=int, default=10, help="bursts per level")
     parser.add_argument(
-        "--processes", type=int, default=1, help="registry processes over PostgreSQL"
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="the registry's worker processes over PostgreSQL (default: one per CPU, as the"
+        " Linux service's example settings; SQLite is served by one)",
     )
     parser.add_argument(
         "--client-processes",
@@ -446,7 +445,7 @@ def main() -> int:
                     rounds=rounds,
                     seconds=seconds,
                     pause=args.pause,
-                    processes=args.processes,
+                    workers=args.workers,
                     clients=clients,
                 )
             except PostgresUnavailable as missing:

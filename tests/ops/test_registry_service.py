@@ -28,6 +28,7 @@ import requests
 
 from tests.ops import unitfile
 from tests.support.fixtures import postgres_server, postgres_url  # noqa: F401
+from tests.support.net import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 UNIT = ROOT / "packaging" / "linux" / "window-clerk-registry.service"
@@ -64,13 +65,6 @@ def service(state: Path, **settings: str) -> Service:
     [pre] = unitfile.values(unit, "Service", "ExecStartPre")
     [start] = unitfile.values(unit, "Service", "ExecStart")
     return Service(unitfile.command(pre, env), unitfile.command(start, env), env)
-
-
-def free_port() -> int:
-    """A loopback port free right now (the unit's workers bind it themselves)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @contextmanager

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 from pathlib import Path
@@ -21,6 +20,8 @@ from typing import Self
 
 import psycopg
 from psycopg import sql
+
+from tests.support.net import free_port
 
 BIN_ROOT = Path("/usr/lib/postgresql")
 SUPERUSER = "postgres"
@@ -89,13 +90,6 @@ def _read_log(log: Path) -> str:
         return log.read_text(encoding="utf-8", errors="replace")
     except FileNotFoundError:
         return ""
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind((HOST, 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 class PostgresServer:
@@ -296,7 +290,7 @@ class PostgresServer:
     def _start_on_free_port(self, bin_dir: Path, root: Path) -> None:
         log = root / "server.log"
         for _ in range(_START_ATTEMPTS):
-            port = _free_port()
+            port = free_port(HOST)
             self._configure(root, port)
             done = self._run(
                 [str(bin_dir / "pg_ctl"), "-D", str(root / "data"), "-l", str(log), "-w", "start"],

@@ -41,6 +41,7 @@ from registry.schema import AUDIT, BLOBS, CASE_BLOBS, CASES, DOCUMENTS, OPS
 from sync.client import RegistryClient
 from sync.engine import SyncEngine
 from sync.enrol import enrol
+from tests.support.net import free_port
 
 ROOT = Path(__file__).resolve().parents[3]
 SECRET = "test-secret-" + "x" * 40
@@ -81,9 +82,15 @@ def person(n: int) -> Applicant:
 class RegistryProcess:
     """A registry server in its own process, over real HTTP on loopback."""
 
-    def __init__(self, database_url: str, workdir: Path) -> None:
+    def __init__(self, database_url: str, workdir: Path, *, workers: int = 1) -> None:
+        """A registry on `database_url` keeping its log in `workdir`; not started yet.
+
+        `workers` > 1 serves with that many worker processes on one port (`serve --workers`,
+        as the Linux service runs it).
+        """
         self.database_url = database_url
         self.workdir = workdir
+        self.workers = workers
         self.port = 0
         self.process: subprocess.Popen[bytes] | None = None
         self.engine: Engine = create_registry_engine(database_url)
@@ -99,13 +106,18 @@ class RegistryProcess:
         port_file = self.workdir / "registry.port"
         port_file.unlink(missing_ok=True)
         command = [sys.executable, "-m", "registry", "serve", "--host", "127.0.0.1"]
-        command += ["--port", str(self.port), "--port-file", str(port_file)]
+        if self.workers > 1:  # the workers bind the port themselves: no port file then
+            self.port = self.port or free_port()
+            command += ["--port", str(self.port), "--workers", str(self.workers)]
+        else:
+            command += ["--port", str(self.port), "--port-file", str(port_file)]
         command += ["--database-url", self.database_url]
         env = dict(os.environ, WINDOW_CLERK_REGISTRY_SECRET=SECRET)
         log = open(self.workdir / "registry.log", "ab")  # noqa: SIM115  (owned by the process)
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
         log.close()
-        self.port = self._wait_for_port(port_file)
+        if self.workers == 1:
+            self.port = self._wait_for_port(port_file)
         self._wait_healthy()
 
     def _wait_for_port(self, port_file: Path) -> int:
@@ -122,6 +134,9 @@ class RegistryProcess:
     def _wait_healthy(self) -> None:
         deadline = time.monotonic() + _START_TIMEOUT
         while time.monotonic() < deadline:
+            assert self.process is not None
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the registry exited: {self.log_tail()}")
             try:
                 if requests.get(f"{self.url}/api/v1/health", timeout=2).ok:
                     return
