@@ -17,6 +17,11 @@ keeps as many tickets waiting as there are counters).
   seconds, some thirty times a real hall's pace). The target is about this load.
 - **display**: during each paced run a display long-polls the feed (`GET /queue/display`); the
   time from a counter sending its call to the display receiving that call, p50 and p95.
+- **disk**: during each paced run an 8 KiB durable write (fdatasync) every 10 ms on the disk the
+  database commits to: its p50, its max, the writes of 50 ms or more, and how many calls were in
+  flight during such a stall (with the p99 of the others). Every call commits and waits for the
+  log to reach the disk, so a disk that stalls for half a second stalls every call meanwhile;
+  the target figure stays the p99 of all calls.
 - **flat out**: the 200 counters with no pause at all: the registry's capacity on this machine
   (calls per second) and the latency once calls queue up behind each other.
 - **burst**: all counters released at the same instant to call, one ticket waiting for each:
@@ -75,6 +80,7 @@ PUBLISHED_P99 = 17.9  # seconds at 200 clients: the best published figure of an 
 # government queue system (issue 4)
 CLIENT_PROCESSES = 4  # processes the counters' threads are split over
 START_MARGIN = 1.0  # seconds between handing out work and the common start instant
+DISK_STALL = 0.050  # seconds: a durable write this slow stalls every commit waiting for it
 
 
 @dataclass(frozen=True)
@@ -98,6 +104,7 @@ class Hall:
     registry: RegistryProcess
     kiosk: QueueClient
     display: QueueClient
+    disk: Path  # a folder on the disk the database commits to
     counters: list[Counter] = field(default_factory=list)
 
     def close(self) -> None:
@@ -130,16 +137,15 @@ def _set_up(registry: RegistryProcess, codes: list[str]) -> None:
     configure(registry, HALL, services=(SERVICE,))
 
 
-def _hall(url: str, workdir: Path, workers: int) -> Hall:
+def _hall(url: str, workdir: Path, workers: int, disk: Path) -> Hall:
     """The hall, served by one registry with `workers` worker processes on one port."""
     registry = RegistryProcess(url, workdir, workers=workers)
     codes = [f"W{n:03d}" for n in range(1, max(LEVELS) + 1)]
     _set_up(registry, codes)
     registry.start()
     url = registry.url
-    hall = Hall(
-        registry, enrol_device(registry, HALL, "K01", url), enrol_device(registry, HALL, "D01", url)
-    )
+    kiosk = enrol_device(registry, HALL, "K01", url)
+    hall = Hall(registry, kiosk, enrol_device(registry, HALL, "D01", url), disk)
     for code in codes:
         client = enrol_device(registry, HALL, code, url)
         if client.token is None:
@@ -152,7 +158,7 @@ def _hall(url: str, workdir: Path, workers: int) -> Hall:
 @contextmanager
 def _backend(name: str, workdir: Path, workers: int) -> Iterator[Hall]:
     if name == "sqlite":
-        hall = _hall(f"sqlite:///{workdir / 'registry.sqlite'}", workdir, 1)
+        hall = _hall(f"sqlite:///{workdir / 'registry.sqlite'}", workdir, 1, workdir)
         try:
             yield hall
         finally:
@@ -160,7 +166,7 @@ def _backend(name: str, workdir: Path, workers: int) -> Iterator[Hall]:
         return
     with PostgresServer() as server:
         server.create_database("queue_bench")
-        hall = _hall(server.url("queue_bench"), workdir, workers)
+        hall = _hall(server.url("queue_bench"), workdir, workers, server.directory)
         try:
             yield hall
         finally:
@@ -193,9 +199,11 @@ def _run_all(work: list[Callable[[], None]]) -> None:
 
 @dataclass
 class Calls:
-    """What one group of counters measured: latencies and when each called ticket was sent."""
+    """What one group of counters measured: latencies, when each call was sent, and when each
+    called ticket was sent (all on the monotonic clock)."""
 
     latencies: list[float] = field(default_factory=list)
+    sent: list[float] = field(default_factory=list)
     sent_at: dict[str, float] = field(default_factory=dict)
 
 
@@ -213,6 +221,7 @@ def _pace_group(counters: list[Counter], begin: float, seconds: float, pause: fl
             sent, took, ticket_id = _timed_call(client)
             with lock:
                 calls.latencies.append(took)
+                calls.sent.append(sent)
                 if ticket_id is not None:
                     calls.sent_at[ticket_id] = sent
             if ticket_id is not None:
@@ -273,6 +282,7 @@ class Clients:
         merged = Calls()
         for calls in self._pool.starmap(_pace_group, jobs, chunksize=1):
             merged.latencies += calls.latencies
+            merged.sent += calls.sent
             merged.sent_at.update(calls.sent_at)
         return merged
 
@@ -302,6 +312,56 @@ def burst(hall: Hall, clients: Clients, level: int, rounds: int) -> list[float]:
     return latencies
 
 
+class DiskProbe:
+    """Times a small durable write (8 KiB, fdatasync) every 10 ms on the database's disk.
+
+    Every call commits, and a commit waits for the write-ahead log to reach the disk: when the
+    disk stalls, every call in flight stalls with it, whatever the registry does. The probe
+    shows whether a run's slowest calls met such a moment.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        """Probe the disk of `folder` (a file is made there) until `stop()`."""
+        self._path = folder / "disk-probe"
+        self._stop = threading.Event()
+        self.latencies: list[float] = []
+        self.stalls: list[tuple[float, float]] = []  # (began, ended) of writes ≥ DISK_STALL
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        block = os.urandom(8192)
+        descriptor = os.open(self._path, os.O_WRONLY | os.O_CREAT, 0o600)
+        try:
+            while not self._stop.wait(0.01):
+                os.pwrite(descriptor, block, (len(self.latencies) % 128) * len(block))
+                began = time.monotonic()
+                os.fdatasync(descriptor)
+                ended = time.monotonic()
+                self.latencies.append(ended - began)
+                if ended - began >= DISK_STALL:
+                    self.stalls.append((began, ended))
+        finally:
+            os.close(descriptor)
+            self._path.unlink(missing_ok=True)
+
+    def stop(self) -> None:
+        """Stop probing."""
+        self._stop.set()
+        self._thread.join()
+
+    def line(self) -> str:
+        """What the probe found, to print."""
+        found = self.latencies or [0.0]
+        stalls = sum(1 for seconds in found if seconds >= DISK_STALL)
+        p50 = percentile(found, 0.5)
+        return (
+            f"  {'disk meanwhile (8 KiB, fdatasync)':<36} p50 {p50 * 1000:7.1f}"
+            f" ms   max {max(found) * 1000:7.1f} ms   n={len(self.latencies)}"
+            f"   ≥ {DISK_STALL * 1000:.0f} ms: {stalls}"
+        )
+
+
 @dataclass
 class Paced:
     """What a paced run measured."""
@@ -310,6 +370,21 @@ class Paced:
     calls: int
     display_delays: list[float]
     seconds: float
+    disk: DiskProbe
+    sent: list[float]
+
+    def beside_stalls(self) -> str:
+        """The calls in flight while the disk stalled, and the p99 of the others."""
+        stalls = self.disk.stalls
+        clear = [
+            took
+            for sent, took in zip(self.sent, self.latencies, strict=True)
+            if not any(sent < ended and began < sent + took for began, ended in stalls)
+        ]
+        line = f"  {'calls in flight in a disk stall':<36} {len(self.latencies) - len(clear)}"
+        if clear and len(clear) < len(self.latencies):
+            line += f"   p99 of the others {percentile(clear, 0.99) * 1000:.1f} ms"
+        return line
 
 
 def paced(hall: Hall, clients: Clients, level: int, *, seconds: float, pause: float) -> Paced:
@@ -342,7 +417,9 @@ def paced(hall: Hall, clients: Clients, level: int, *, seconds: float, pause: fl
     for thread in threads:
         thread.start()
     begin = time.monotonic() + START_MARGIN
+    disk = DiskProbe(hall.disk)
     calls = clients.pace(hall.counters[:level], begin, seconds, pause)
+    disk.stop()
     stop.set()
     for thread in threads:
         thread.join()
@@ -351,7 +428,7 @@ def paced(hall: Hall, clients: Clients, level: int, *, seconds: float, pause: fl
         for number, seen in seen_at
         if number_of.get(number) in calls.sent_at
     ]
-    return Paced(calls.latencies, len(calls.latencies), delays, seconds)
+    return Paced(calls.latencies, len(calls.latencies), delays, seconds, disk, calls.sent)
 
 
 def _line(label: str, values: list[float], *, target: float | None = None) -> str:
@@ -397,6 +474,8 @@ def run(
             label = f"paced, {level} counters ({rate:.1f} calls/s)"
             print(_line(label, measured.latencies, target=target))
             print(_display_line(measured.display_delays))
+            print(measured.disk.line())
+            print(measured.beside_stalls())
         flat_out = paced(hall, clients, max(LEVELS), seconds=seconds / 2, pause=0.0)
         label = f"flat out, {max(LEVELS)} ({flat_out.calls / flat_out.seconds:.0f} calls/s)"
         print(_line(label, flat_out.latencies))
