@@ -48,7 +48,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
 from multiprocessing.pool import Pool
 from pathlib import Path
 
@@ -189,12 +188,18 @@ def _sleep_until(instant: float) -> None:
     time.sleep(max(0.0, instant - time.monotonic()))
 
 
-def _run_all(work: list[Callable[[], None]]) -> None:
-    threads = [threading.Thread(target=job, daemon=True) for job in work]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+def _each_counter(counters: list[Counter], work: Callable[[QueueClient], None]) -> None:
+    """`work` for every counter at once, each on its own thread with its own client."""
+    clients = [counter.client() for counter in counters]
+    threads = [threading.Thread(target=work, args=(client,), daemon=True) for client in clients]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        for client in clients:
+            client.close()
 
 
 @dataclass
@@ -209,7 +214,6 @@ class Calls:
 
 def _pace_group(counters: list[Counter], begin: float, seconds: float, pause: float) -> Calls:
     """A group of counters calling at a pace from `begin` for `seconds` (one thread each)."""
-    clients = [counter.client() for counter in counters]
     calls = Calls()
     lock = threading.Lock()
     stop = begin + seconds
@@ -229,17 +233,12 @@ def _pace_group(counters: list[Counter], begin: float, seconds: float, pause: fl
             if pause:
                 time.sleep(min(rng.expovariate(1 / pause), max(0.0, stop - time.monotonic())))
 
-    try:
-        _run_all([partial(counter, client) for client in clients])
-    finally:
-        for client in clients:
-            client.close()
+    _each_counter(counters, counter)
     return calls
 
 
 def _burst_group(counters: list[Counter], begin: float) -> list[float]:
     """A group of counters each calling once at `begin` and serving what it got."""
-    clients = [counter.client() for counter in counters]
     latencies: list[float] = []
     lock = threading.Lock()
 
@@ -251,11 +250,7 @@ def _burst_group(counters: list[Counter], begin: float) -> list[float]:
         if ticket_id is not None:
             _serve(client, ticket_id)
 
-    try:
-        _run_all([partial(one, client) for client in clients])
-    finally:
-        for client in clients:
-            client.close()
+    _each_counter(counters, one)
     return latencies
 
 
