@@ -123,9 +123,7 @@ class RegistryProcess:
     def _wait_for_port(self, port_file: Path) -> int:
         deadline = time.monotonic() + _START_TIMEOUT
         while time.monotonic() < deadline:
-            assert self.process is not None
-            if self.process.poll() is not None:
-                raise RuntimeError(f"the registry exited: {self.log_tail()}")
+            self._require_running()
             if port_file.exists() and port_file.read_text().strip():
                 return int(port_file.read_text())
             time.sleep(0.02)
@@ -134,15 +132,18 @@ class RegistryProcess:
     def _wait_healthy(self) -> None:
         deadline = time.monotonic() + _START_TIMEOUT
         while time.monotonic() < deadline:
-            assert self.process is not None
-            if self.process.poll() is not None:
-                raise RuntimeError(f"the registry exited: {self.log_tail()}")
+            self._require_running()
             try:
                 if requests.get(f"{self.url}/api/v1/health", timeout=2).ok:
                     return
             except (requests.ConnectionError, requests.Timeout):
                 time.sleep(0.02)
         raise RuntimeError(f"the registry does not answer: {self.log_tail()}")
+
+    def _require_running(self) -> None:
+        assert self.process is not None
+        if self.process.poll() is not None:
+            raise RuntimeError(f"the registry exited: {self.log_tail()}")
 
     def log_tail(self) -> str:
         """The end of the registry's log."""
