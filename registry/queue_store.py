@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from clerk.errors import InvalidInput, NotFound, RuleViolation
@@ -324,12 +324,52 @@ class EventLog:
         """
         if not self.rows:
             return None
-        version = bump_version(connection, self.hall) if announce else None
-        connection.execute(
-            insert(QUEUE_EVENTS), [dict(row, hall=self.hall, seq=version) for row in self.rows]
-        )
+        version: int | None
+        if announce and is_postgres(connection):
+            version = _announce(connection, self.hall, self.rows)
+        else:
+            version = bump_version(connection, self.hall) if announce else None
+            connection.execute(
+                insert(QUEUE_EVENTS), [dict(row, hall=self.hall, seq=version) for row in self.rows]
+            )
         self.rows.clear()
         return version
+
+
+def _announce(connection: Connection, hall: str, rows: list[dict[str, Any]]) -> int:
+    """Advance the hall's version and write the events under it: one statement (PostgreSQL).
+
+    One round trip instead of two, and the hall's version row stays locked from this statement
+    to the commit, with no wait for this process's Python in between.
+    """
+    columns = {name: [row[name] for row in rows] for name in _EVENT_COLUMNS}
+    version = connection.execute(_ANNOUNCE, {"hall": hall, **columns}).scalar()
+    if version is None:  # the hall has no queue row yet: nothing was written
+        ensure_hall(connection, hall)
+        version = connection.execute(_ANNOUNCE, {"hall": hall, **columns}).scalar_one()
+    return int(version)
+
+
+_EVENT_COLUMNS = ("ticket_id", "kind", "at", "service", "counter", "staff", "number", "detail")
+_ANNOUNCE = text(
+    """
+    WITH bumped AS (
+        UPDATE queue_halls SET version = version + 1 WHERE hall = :hall RETURNING version
+    )
+    INSERT INTO queue_events
+        (hall, seq, ticket_id, kind, at, service, counter, staff, number, detail)
+    SELECT :hall, bumped.version, e.ticket_id, e.kind, e.at, e.service, e.counter, e.staff,
+           e.number, e.detail
+    FROM bumped CROSS JOIN unnest(
+        CAST(:ticket_id AS text[]), CAST(:kind AS text[]), CAST(:at AS text[]),
+        CAST(:service AS text[]), CAST(:counter AS text[]), CAST(:staff AS text[]),
+        CAST(:number AS text[]), CAST(:detail AS text[])
+    ) AS e(ticket_id, kind, at, service, counter, staff, number, detail)
+    RETURNING seq
+    """
+)
+"""The hall's next version and the events under it (PostgreSQL: a writing CTE; `unnest` keeps
+the events' order, so their ids do too)."""
 
 
 def ensure_hall(connection: Connection, hall: str) -> None:
