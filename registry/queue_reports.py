@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, bindparam, func, select
+from sqlalchemy import Connection, and_, bindparam, func, select
 
 from clerk.queue import (
     ALL_KEY,
@@ -44,11 +44,10 @@ from registry.queue_config import (
     open_desk_services,
     read_desk,
 )
-from registry.queue_schema import QUEUE_EVENTS, QUEUE_TICKETS
+from registry.queue_schema import QUEUE_EVENTS, QUEUE_HALLS, QUEUE_TICKETS
 from registry.queue_store import (
     AGAIN,
     event_from_row,
-    hall_version,
     load_ticket,
     ticket_from_row,
     view,
@@ -92,16 +91,10 @@ def display_feed(
         limit: how many calls at most (capped at `MAX_FEED_CALLS`).
         now: the registry's time, for the display's clock.
     """
-    version = hall_version(connection, hall)
+    name, version = connection.execute(_HALL, {"hall": hall}).one()
     calls: list[CallView] = []
-    if version > after:
-        query = (
-            select(_E.c.seq, _E.c.number, _E.c.counter, _E.c.service, _E.c.at, _E.c.kind)
-            .where(_E.c.hall == hall, _E.c.seq > after, _E.c.kind.in_(_CALL_KINDS))
-            .order_by(_E.c.seq.desc(), _E.c.id.desc())
-            .limit(max(1, min(limit, MAX_FEED_CALLS)))
-        )
-        names = _counter_names(connection, hall)
+    if version is not None and version > after:
+        parameters = {"hall": hall, "after": after, "limit": max(1, min(limit, MAX_FEED_CALLS))}
         calls = [
             CallView(
                 row.seq,
@@ -110,21 +103,30 @@ def display_feed(
                 row.service,
                 row.at,
                 row.kind != EventKind.CALLED.value,
-                names.get(row.counter, ""),
+                row.name or "",
             )
-            for row in connection.execute(query)
+            for row in connection.execute(_CALLS, parameters)
         ][::-1]
     waiting = waiting_counts(connection, hall)
-    return DisplayFeed(version, calls, waiting, stamp(now), _hall_name(connection, hall))
+    return DisplayFeed(version or 0, calls, waiting, stamp(now), name)
 
 
-def _counter_names(connection: Connection, hall: str) -> dict[str, str]:
-    query = select(COUNTERS.c.code, COUNTERS.c.name).where(COUNTERS.c.hall == hall)
-    return {row.code: row.name for row in connection.execute(query)}
-
-
-def _hall_name(connection: Connection, hall: str) -> str:
-    return str(connection.execute(select(HALLS.c.name).where(HALLS.c.code == hall)).scalar() or "")
+# Built once: every display asks for the feed after every change of the hall.
+_HALL = (
+    select(HALLS.c.name, QUEUE_HALLS.c.version)
+    .select_from(HALLS.outerjoin(QUEUE_HALLS, QUEUE_HALLS.c.hall == HALLS.c.code))
+    .where(HALLS.c.code == bindparam("hall"))
+)
+_CALLS = (
+    select(_E.c.seq, _E.c.number, _E.c.counter, _E.c.service, _E.c.at, _E.c.kind, COUNTERS.c.name)
+    .select_from(
+        _E.outerjoin(COUNTERS, and_(COUNTERS.c.hall == _E.c.hall, COUNTERS.c.code == _E.c.counter))
+    )
+    .where(_E.c.hall == bindparam("hall"), _E.c.seq > bindparam("after"))
+    .where(_E.c.kind.in_(_CALL_KINDS))
+    .order_by(_E.c.seq.desc(), _E.c.id.desc())
+    .limit(bindparam("limit"))
+)
 
 
 def counter_view(connection: Connection, *, hall: str, counter: str) -> CounterView:

@@ -11,6 +11,7 @@ import pytest
 
 from clerk.queue import TicketState
 from clerk.queue.wire import DisplayFeed
+from registry import admin
 from sync.client import Refused
 from sync.queue_client import new_request_id
 from tests.integration.queue.harness import QueueHall
@@ -151,10 +152,14 @@ def test_the_counter_view_lists_the_tickets_it_parked(hall: QueueHall) -> None:
 
 
 def test_the_board_names_the_hall_and_its_counters(hall: QueueHall) -> None:
+    with hall.registry.db() as connection:
+        admin.create_counter(connection, hall=hall.code, code="W09", name="9号窗口")
+    hall.issue()
     hall.issue()
     hall.called("W03")
+    hall.called("W09")
 
     feed = board(hall)
 
     assert feed.hall_name == "测试大厅"
-    assert [(c.counter, c.counter_name) for c in feed.calls] == [("W03", "W03")]
+    assert [(c.counter, c.counter_name) for c in feed.calls] == [("W03", "W03"), ("W09", "9号窗口")]
