@@ -13,4 +13,7 @@ echo "== ruff format --check" && ruff format --check .
 echo "== mypy --strict" && mypy
 echo "== import-linter" && lint-imports --no-logo
 echo "== pytest"
-exec pytest --cov --cov-report=term-missing:skip-covered --cov-fail-under=95 --durations=25 "$@"
+# Test processes: one per CPU, at most 4 (pytest-xdist); a module's tests stay in one process, so
+# its registry and databases are set up once. `-n 0` (passed through) runs them in this one.
+exec pytest -n auto --maxprocesses 4 --dist loadscope \
+    --cov --cov-report=term-missing:skip-covered --cov-fail-under=95 --durations=25 "$@"
