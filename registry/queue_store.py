@@ -339,8 +339,8 @@ class EventLog:
 def _announce(connection: Connection, hall: str, rows: list[dict[str, Any]]) -> int:
     """Advance the hall's version and write the events under it: one statement (PostgreSQL).
 
-    One round trip instead of two, and the hall's version row stays locked from this statement
-    to the commit, with no wait for this process's Python in between.
+    One round trip instead of two, so the hall's version row, locked from this statement to
+    the commit, no longer waits meanwhile for a second statement's round trip.
     """
     columns = {name: [row[name] for row in rows] for name in _EVENT_COLUMNS}
     version = connection.execute(_ANNOUNCE, {"hall": hall, **columns}).scalar()

@@ -30,9 +30,9 @@ from registry.queue_schema import QUEUE_EVENTS, QUEUE_TICKETS
 from sync.client import Offline
 from sync.queue_client import QueueClient, new_request_id, retrying
 from tests.integration.queue.harness import add_counters, configure, enrol_device
+from tests.integration.sync.halls import fresh_database
 from tests.integration.sync.harness import STAFF, RegistryProcess
 from tests.support.faultproxy import DROP_RESPONSE, PASS, FaultProxy
-from tests.support.fixtures import unique_database_name
 
 RACERS = 50
 REPETITIONS = int(os.environ.get("QUEUE_RACE_ROUNDS", "200"))
@@ -98,22 +98,12 @@ def arena(
 ) -> Iterator[Arena]:
     """The arena of one configuration, shared by the module's tests."""
     workdir = tmp_path_factory.mktemp(str(request.param))
-    if request.param == "sqlite":
-        built = _arena(f"sqlite:///{workdir / 'registry.sqlite'}", workdir, 1)
-        yield built
-        built.close()
-        return
-    server = request.getfixturevalue("postgres_server")
-    name = unique_database_name()
-    server.create_database(name)
-    try:
-        built = _arena(server.url(name), workdir, 2 if "two" in request.param else 1)
+    with fresh_database(request, str(request.param), workdir) as url:
+        built = _arena(url, workdir, 2 if "two" in request.param else 1)
         try:
             yield built
         finally:
             built.close()
-    finally:
-        server.drop_database(name)
 
 
 Outcome_ = CallAnswer | Exception | None

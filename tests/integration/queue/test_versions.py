@@ -18,9 +18,9 @@ from sqlalchemy import select
 from clerk.queue import EventKind, QueueEvent
 from registry.queue_schema import QUEUE_EVENTS, QUEUE_HALLS
 from registry.queue_store import EventLog, hall_version
-from tests.integration.sync.halls import BACKENDS
+from tests.integration.sync.halls import BACKENDS, fresh_database
 from tests.integration.sync.harness import RegistryProcess
-from tests.support.fixtures import postgres_server, unique_database_name  # noqa: F401
+from tests.support.fixtures import unique_database_name
 
 AT = datetime(2026, 3, 2, 1, 30, tzinfo=UTC)
 
@@ -31,20 +31,17 @@ def database(
 ) -> Iterator[RegistryProcess]:
     """A migrated registry database (no server process: these tests write to it directly)."""
     workdir = tmp_path_factory.mktemp(f"versions-{request.param}")
-    if request.param == "sqlite":
-        registry = RegistryProcess(f"sqlite:///{workdir / 'registry.sqlite'}", workdir)
-        yield registry
-        registry.close()
-        return
-    server = request.getfixturevalue("postgres_server")
-    name = unique_database_name()
-    server.create_database(name)
-    registry = RegistryProcess(server.url(name), workdir)
-    try:
-        yield registry
-    finally:
-        registry.close()
-        server.drop_database(name)
+    with fresh_database(request, str(request.param), workdir) as url:
+        registry = RegistryProcess(url, workdir)
+        try:
+            yield registry
+        finally:
+            registry.close()
+
+
+def _new_hall() -> str:
+    """A hall code no other test of the module uses (the hall needs no other row)."""
+    return f"V{unique_database_name()[-6:]}"
 
 
 def _event(ticket: str, kind: EventKind, counter: str | None, **detail: str) -> QueueEvent:
@@ -70,7 +67,7 @@ def _stored(database: RegistryProcess, hall: str) -> list[tuple[object, ...]]:
 def test_a_halls_first_announced_write_creates_its_row_and_takes_version_one(
     database: RegistryProcess,
 ) -> None:
-    hall = f"V{unique_database_name()[-6:]}"
+    hall = _new_hall()
     log = EventLog(hall)
     log.add(_event("t-1", EventKind.ISSUED, None), number="A001")
     with database.db() as connection:
@@ -88,7 +85,7 @@ def test_a_halls_first_announced_write_creates_its_row_and_takes_version_one(
 def test_announced_events_share_the_next_version_in_the_order_they_were_logged(
     database: RegistryProcess,
 ) -> None:
-    hall = f"V{unique_database_name()[-6:]}"
+    hall = _new_hall()
     first = EventLog(hall)
     first.add(_event("t-1", EventKind.ISSUED, None), number="A001")
     several = EventLog(hall)

@@ -56,14 +56,22 @@ def shared_registry(
     """Body of a module-scoped fixture parametrised by `BACKENDS`: a registry, then its end."""
     backend = str(request.param)
     workdir = tmp_path_factory.mktemp(f"registry-{backend}")
+    with fresh_database(request, backend, workdir) as url:
+        yield from _serve(url, workdir)
+
+
+@contextmanager
+def fresh_database(request: pytest.FixtureRequest, backend: str, workdir: Path) -> Iterator[str]:
+    """A new, empty database: a SQLite file in `workdir`, or (any other `backend`) a database
+    of the session's PostgreSQL server, dropped at the end. Yields its URL."""
     if backend == "sqlite":
-        yield from _serve(f"sqlite:///{workdir / 'registry.sqlite'}", workdir)
+        yield f"sqlite:///{workdir / 'registry.sqlite'}"
         return
     server = request.getfixturevalue("postgres_server")
     name = unique_database_name()
     server.create_database(name)
     try:
-        yield from _serve(server.url(name), workdir)
+        yield server.url(name)
     finally:
         server.drop_database(name)
 
