@@ -91,9 +91,10 @@ def display_feed(
         limit: how many calls at most (capped at `MAX_FEED_CALLS`).
         now: the registry's time, for the display's clock.
     """
-    name, version = connection.execute(_HALL, {"hall": hall}).one()
+    name, stored = connection.execute(_HALL, {"hall": hall}).one()
+    version = stored or 0  # no queue row yet: nothing has changed
     calls: list[CallView] = []
-    if version is not None and version > after:
+    if version > after:
         parameters = {"hall": hall, "after": after, "limit": max(1, min(limit, MAX_FEED_CALLS))}
         calls = [
             CallView(
@@ -108,7 +109,7 @@ def display_feed(
             for row in connection.execute(_CALLS, parameters)
         ][::-1]
     waiting = waiting_counts(connection, hall)
-    return DisplayFeed(version or 0, calls, waiting, stamp(now), name)
+    return DisplayFeed(version, calls, waiting, stamp(now), name)
 
 
 # Built once: every display asks for the feed after every change of the hall.

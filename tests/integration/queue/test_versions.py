@@ -57,9 +57,9 @@ def _event(ticket: str, kind: EventKind, counter: str | None, **detail: str) -> 
 
 
 def _stored(database: RegistryProcess, hall: str) -> list[tuple[object, ...]]:
-    columns = [QUEUE_EVENTS.c[name] for name in ("seq", "ticket_id", "kind", "at", "service")]
-    columns += [QUEUE_EVENTS.c[name] for name in ("counter", "staff", "number", "detail")]
-    query = select(*columns).where(QUEUE_EVENTS.c.hall == hall).order_by(QUEUE_EVENTS.c.id)
+    names = ("seq", "ticket_id", "kind", "at", "service", "counter", "staff", "number", "detail")
+    query = select(*(QUEUE_EVENTS.c[name] for name in names))
+    query = query.where(QUEUE_EVENTS.c.hall == hall).order_by(QUEUE_EVENTS.c.id)
     with database.db() as connection:
         return [tuple(row) for row in connection.execute(query)]
 
