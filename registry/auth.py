@@ -17,6 +17,7 @@ import logging
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -77,6 +78,9 @@ class Device:
     hall: str
     counter: str
     epoch: int
+    desk_locked: bool = False
+    """Whether this transaction already holds the counter's queue lock: taken with the
+    authentication (`registry.queue_config.authenticate_at_desk`, PostgreSQL)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,13 +103,21 @@ def authenticate_device(connection: Connection, token: str) -> Device:
     Raises:
         Unauthorized: unknown token, or the counter was revoked.
     """
-    row = connection.execute(_DEVICE, {"token_hash": token_hash(token)}).first()
+    return device_from_row(connection.execute(_DEVICE, {"token_hash": token_hash(token)}).first())
+
+
+def device_from_row(row: Any, *, desk_locked: bool = False) -> Device:
+    """The device of a `counters` row read by its token's hash (None: no such token).
+
+    Raises:
+        Unauthorized: unknown token, or the counter was revoked.
+    """
     if row is None:
         raise Unauthorized("this counter credential is not known to the registry")
     if row.revoked_at is not None:
         raise Unauthorized(f"counter {row.hall}/{row.code} was revoked at {row.revoked_at}")
     note_caller(hall=row.hall, device=row.code)
-    return Device(row.device_id, row.hall, row.code, row.epoch)
+    return Device(row.device_id, row.hall, row.code, row.epoch, desk_locked)
 
 
 def sign_session(member: StaffMember, *, secret: str, expires: datetime) -> str:

@@ -57,6 +57,7 @@ from registry.db import is_postgres, transaction, utc_now
 from registry.errors import Forbidden, Unauthorized
 from registry.http import ERROR_RESPONSES, BoundedRoute
 from registry.lean import LeanPath
+from registry.queue_config import authenticate_at_desk
 from registry.queue_store import hall_version
 from registry.settings import Settings
 
@@ -87,6 +88,12 @@ class _Queue:
         """One transaction, on behalf of the device presenting `credential`."""
         with self.tx() as connection:
             yield _Device(connection, authenticate_device(connection, _token(credential)))
+
+    @contextmanager
+    def counter(self, credential: HTTPAuthorizationCredentials | None) -> Iterator[_Device]:
+        """`device` for a counter's queue action: its counter locked with the authentication."""
+        with self.tx() as connection:
+            yield _Device(connection, authenticate_at_desk(connection, _token(credential)))
 
     @contextmanager
     def staff(
@@ -174,12 +181,12 @@ def _call_routes(router: APIRouter, queue: _Queue, lean: LeanPath) -> None:
     @lean.route
     @router.post("/queue/call/next", tags=["queue"])
     def call_next(request: CallNext, credential: Credential) -> CallAnswer:
-        with queue.device(credential) as acting:
+        with queue.counter(credential) as acting:
             return queue_calls.call_next(acting.connection, acting.device, request, now=utc_now())
 
     def call_one(kind: str) -> Callable[[CallTicket, Credential], CallAnswer]:
         def route(request: CallTicket, credential: Credential) -> CallAnswer:
-            with queue.device(credential) as acting:
+            with queue.counter(credential) as acting:
                 return queue_calls.call_ticket(
                     acting.connection, acting.device, request, kind=kind, now=utc_now()
                 )
@@ -197,7 +204,7 @@ def _call_routes(router: APIRouter, queue: _Queue, lean: LeanPath) -> None:
     @router.post("/queue/call/again", tags=["queue"])
     def call_again(request: CallTicket, credential: Credential) -> CallAnswer:
         """Announce the counter's called ticket once more (重呼); the ticket does not move."""
-        with queue.device(credential) as acting:
+        with queue.counter(credential) as acting:
             return queue_calls.announce_again(
                 acting.connection, acting.device, request, now=utc_now()
             )
@@ -206,7 +213,7 @@ def _call_routes(router: APIRouter, queue: _Queue, lean: LeanPath) -> None:
 def _move_routes(router: APIRouter, queue: _Queue, lean: LeanPath) -> None:
     def move(kind: str) -> Callable[[TicketAction, Credential], TicketAnswer]:
         def route(action: TicketAction, credential: Credential) -> TicketAnswer:
-            with queue.device(credential) as acting:
+            with queue.counter(credential) as acting:
                 return queue_service.move_ticket(
                     acting.connection, acting.device, action, kind=kind, now=utc_now()
                 )
@@ -221,7 +228,7 @@ def _move_routes(router: APIRouter, queue: _Queue, lean: LeanPath) -> None:
     @lean.route
     @router.post("/queue/counter/finish", tags=["queue"])
     def finish(request: FinishRequest, credential: Credential) -> TicketAnswer:
-        with queue.device(credential) as acting:
+        with queue.counter(credential) as acting:
             return queue_service.finish_ticket(
                 acting.connection, acting.device, request, now=utc_now()
             )
@@ -229,7 +236,7 @@ def _move_routes(router: APIRouter, queue: _Queue, lean: LeanPath) -> None:
     @lean.route
     @router.post("/queue/counter/transfer", tags=["queue"])
     def transfer(request: TransferRequest, credential: Credential) -> TicketAnswer:
-        with queue.device(credential) as acting:
+        with queue.counter(credential) as acting:
             return queue_service.transfer_ticket(
                 acting.connection, acting.device, request, now=utc_now()
             )
@@ -238,7 +245,7 @@ def _move_routes(router: APIRouter, queue: _Queue, lean: LeanPath) -> None:
 def _counter_routes(router: APIRouter, queue: _Queue) -> None:
     def pause_or_resume(paused: bool) -> Callable[[PauseRequest, Credential], CounterView]:
         def route(request: PauseRequest, credential: Credential) -> CounterView:
-            with queue.device(credential) as acting:
+            with queue.counter(credential) as acting:
                 connection, device = acting.connection, acting.device
                 queue_service.pause_counter(
                     connection, device, request, paused=paused, now=utc_now()

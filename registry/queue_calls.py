@@ -51,10 +51,10 @@ from registry.queue_config import (
     lock_desk,
     read_desk,
     require_staff,
-    update_desk,
 )
 from registry.queue_schema import QUEUE_REQUESTS
 from registry.queue_store import (
+    CallAnswered,
     EventLog,
     LoopRule,
     QueueRule,
@@ -252,7 +252,7 @@ def announce_again(
     if not request.ticket_id:
         raise Invalid("announcing again needs the ticket's id")
     _check_request_id(request.request_id)
-    desk = lock_desk(connection, hall=device.hall, counter=device.counter, now=now)
+    desk = lock_desk(connection, device, now=now)
     replayed = _replay(connection, device, request.request_id, AGAIN)
     if replayed is not None:
         return replayed
@@ -303,14 +303,7 @@ def _begin(
 ) -> _Call | CallAnswer:
     """Lock the counter; answer a replayed request, or check staff, pause and the loop rule."""
     _check_request_id(request_id)
-    locked = lock_call_desk(
-        connection,
-        device_id=device.device_id,
-        request_id=request_id,
-        hall=device.hall,
-        counter=device.counter,
-        now=now,
-    )
+    locked = lock_call_desk(connection, device, request_id=request_id, now=now)
     desk = locked.desk
     if locked.replayed is not None:
         return _replayed(connection, device, request_id, kind, locked.replayed)
@@ -321,7 +314,7 @@ def _begin(
             f"counter {desk.counter} is paused ({desk.pause_reason or 'no reason given'}): "
             "resume it before calling"
         )
-    current = _current(connection, desk)
+    current = locked.current
     try:
         ensure_counter_free(None if current is None else current.ticket, counter=desk.counter)
     except RuleViolation as refusal:
@@ -356,12 +349,6 @@ def _replayed(
     stored = load_ticket(connection, hall=device.hall, ticket_id=ticket_id, lock=False)
     message = f"this call was answered before: ticket {stored.ticket.number}"
     return CallAnswer(view(stored), replayed=True, message=message)
-
-
-def _current(connection: Connection, desk: Desk) -> Stored | None:
-    if desk.current_ticket is None:
-        return None
-    return load_ticket(connection, hall=desk.hall, ticket_id=desk.current_ticket, lock=False)
 
 
 def _call_move(
@@ -422,11 +409,19 @@ def _holder(connection: Connection, desk: Desk, ticket: Ticket) -> WorkProfile:
 def _called(
     connection: Connection, call_: _Call, called: Stored, move: Transition, *, log: EventLog
 ) -> CallAnswer:
-    """Record a claimed call: its event, the counter's current ticket, the request's answer."""
-    ticket, at = move.ticket, move.event.at
+    """Record a claimed call: its event, the counter's current ticket, the request's answer
+    (one statement on PostgreSQL)."""
+    ticket = move.ticket
     log.add(move.event, number=ticket.number)
-    update_desk(connection, call_.desk, now=at, current_ticket=ticket.id, staff=ticket.staff)
-    _remember(connection, call_, ticket.id, at=at)
-    log.write(connection, announce=True)
+    answered = CallAnswered(
+        counter=call_.desk.counter,
+        ticket_id=ticket.id,
+        staff=ticket.staff,
+        device_id=call_.device.device_id,
+        request_id=call_.request_id,
+        kind=call_.kind,
+        at=stamp(move.event.at),
+    )
+    log.write(connection, announce=True, answered=answered)
     message = f"ticket {ticket.number} called to {call_.desk.counter}"
     return CallAnswer(view(called), message=message)

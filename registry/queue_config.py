@@ -16,21 +16,30 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import Connection, bindparam, func, insert, select, text, update
+from sqlalchemy import Connection, and_, bindparam, func, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.elements import BindParameter
 
 from clerk.queue import WorkProfile, format_number
 from clerk.queue.wire import HallQueueSettings, ProfileSpec, ServiceSpec
 from clerk.wire import canonical_json, from_wire, to_wire
+from registry.auth import Device, authenticate_device, device_from_row, token_hash
 from registry.db import is_postgres, stamp
 from registry.errors import Invalid, NotFoundError
-from registry.queue_schema import QUEUE_COUNTERS, QUEUE_HALLS, QUEUE_REQUESTS, QUEUE_SERVICES
+from registry.queue_schema import (
+    QUEUE_COUNTERS,
+    QUEUE_HALLS,
+    QUEUE_REQUESTS,
+    QUEUE_SERVICES,
+    QUEUE_TICKETS,
+)
 from registry.queue_store import (
     DEFAULT_TARGET_WAIT_SECONDS,
     DEFAULT_TIMEZONE,
+    Stored,
     domain_errors,
     ensure_hall,
+    ticket_from_row,
 )
 from registry.schema import COUNTERS, HALLS, STAFF
 
@@ -40,6 +49,7 @@ _MAX_WEIGHT = 1000
 _S = QUEUE_SERVICES
 _C = QUEUE_COUNTERS
 _R = QUEUE_REQUESTS
+_T = QUEUE_TICKETS
 _DESK_LOCKS = 72_411_002  # the advisory lock space of counters' queue rows (PostgreSQL)
 _DESK_LOCK = text(f"SELECT pg_advisory_xact_lock({_DESK_LOCKS}, hashtext(:key))")
 _DESK = select(_C).where(_C.c.hall == bindparam("hall"), _C.c.counter == bindparam("counter"))
@@ -288,21 +298,52 @@ def ensure_desk(connection: Connection, *, hall: str, counter: str, now_text: st
     connection.execute(statement.on_conflict_do_nothing())
 
 
-def lock_desk(connection: Connection, *, hall: str, counter: str, now: datetime) -> Desk:
-    """A counter's queue row, locked for this transaction: one call at a time per counter.
+def authenticate_at_desk(connection: Connection, token: str) -> Device:
+    """`authenticate_device` for a counter's queue action: on PostgreSQL the same statement
+    takes the counter's lock (`lock_desk`), one round trip instead of two.
+
+    The lock is taken before the token's row is judged, so a revoked counter's request holds it
+    until its refusal rolls back; an unknown token takes none.
+
+    Raises:
+        Unauthorized: unknown token, or the counter was revoked.
+    """
+    if not is_postgres(connection):
+        return authenticate_device(connection, token)
+    row = connection.execute(_DEVICE_LOCKING, {"token_hash": token_hash(token)}).first()
+    return device_from_row(row, desk_locked=True)
+
+
+_DEVICE_LOCKING = select(
+    COUNTERS,
+    func.pg_advisory_xact_lock(
+        _DESK_LOCKS, func.hashtext(COUNTERS.c.hall.concat("/").concat(COUNTERS.c.code))
+    ),
+).where(COUNTERS.c.token_hash == bindparam("token_hash"))
+"""The counter holding a token, its queue lock taken (the key as `_DESK_LOCK`'s)."""
+
+
+def lock_desk(connection: Connection, device: Device, *, now: datetime) -> Desk:
+    """The device's counter's queue row, locked for this transaction: one call at a time per
+    counter.
 
     On PostgreSQL the lock is a transaction-scoped advisory lock on the counter, not a row lock:
-    a call that finds nothing then writes nothing, and its commit waits for no disk flush. On
-    SQLite the transaction already holds the database's write lock.
+    a call that finds nothing then writes nothing, and its commit waits for no disk flush
+    (taken here unless the authentication took it). On SQLite the transaction already holds
+    the database's write lock.
     """
-    if is_postgres(connection):
-        connection.execute(_DESK_LOCK, {"key": f"{hall}/{counter}"})
-    key = {"hall": hall, "counter": counter}
+    _lock(connection, device)
+    key = {"hall": device.hall, "counter": device.counter}
     row = connection.execute(_DESK, key).first()
     if row is None:
-        ensure_desk(connection, hall=hall, counter=counter, now_text=stamp(now))
+        ensure_desk(connection, hall=device.hall, counter=device.counter, now_text=stamp(now))
         row = connection.execute(_DESK, key).one()
     return _desk(row)
+
+
+def _lock(connection: Connection, device: Device) -> None:
+    if is_postgres(connection) and not device.desk_locked:
+        connection.execute(_DESK_LOCK, {"key": f"{device.hall}/{device.counter}"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,6 +351,8 @@ class CallDesk:
     """A locked counter row, read together with what a call looks up next (one round trip)."""
 
     desk: Desk
+    current: Stored | None
+    """The counter's current ticket, as stored (not locked)."""
     replayed: tuple[str, str] | None
     """The kind and ticket id a request id was answered with before, if it was."""
     active: tuple[str, ...]
@@ -317,30 +360,42 @@ class CallDesk:
 
 
 def lock_call_desk(
-    connection: Connection,
-    *,
-    device_id: str,
-    request_id: str,
-    hall: str,
-    counter: str,
-    now: datetime,
+    connection: Connection, device: Device, *, request_id: str, now: datetime
 ) -> CallDesk:
-    """`lock_desk`, with the request id's earlier answer and the active services read alongside.
+    """`lock_desk`, with the current ticket, the request id's earlier answer and the active
+    services read alongside.
 
-    The same reads as `lock_desk`, `active_services` and a look-up of the request, after the
-    same lock, in one statement instead of three.
+    The same reads as `lock_desk`, `load_ticket` of the current ticket, `active_services` and a
+    look-up of the request, after the same lock, in one statement instead of four.
     """
-    if is_postgres(connection):
-        connection.execute(_DESK_LOCK, {"key": f"{hall}/{counter}"})
+    _lock(connection, device)
     query = _call_desk_query(postgres=is_postgres(connection))
-    key = {"device_id": device_id, "request_id": request_id, "hall": hall, "counter": counter}
+    key = {
+        "device_id": device.device_id,
+        "request_id": request_id,
+        "hall": device.hall,
+        "counter": device.counter,
+    }
     row = connection.execute(query, key).first()
     if row is None:
-        ensure_desk(connection, hall=hall, counter=counter, now_text=stamp(now))
+        ensure_desk(connection, hall=device.hall, counter=device.counter, now_text=stamp(now))
         row = connection.execute(query, key).one()
     replayed = None if row.replay_kind is None else (row.replay_kind, row.replay_ticket)
     active = tuple(sorted(row.active_services.split(","))) if row.active_services else ()
-    return CallDesk(_desk(row), replayed, active)
+    current = None
+    if row.t_id is not None:
+        columns = row._mapping
+        current = ticket_from_row(_Columns({name: columns[f"t_{name}"] for name in _TICKET_NAMES}))
+    return CallDesk(_desk(row), current, replayed, active)
+
+
+_TICKET_NAMES = tuple(column.name for column in _T.c)
+
+
+class _Columns(dict[str, Any]):
+    """A row's columns by attribute, as `ticket_from_row` reads them."""
+
+    __getattr__ = dict.__getitem__
 
 
 @functools.cache
@@ -351,12 +406,18 @@ def _call_desk_query(*, postgres: bool) -> Any:
     # Service codes are [A-Z0-9_-] (`_CODE`), never a comma.
     joined = func.string_agg if postgres else func.group_concat
     active = select(joined(_S.c.code, ",")).where(_S.c.hall == hall, _S.c.active.is_(True))
-    return select(
-        _C,
-        select(_R.c.kind).where(*asked).scalar_subquery().label("replay_kind"),
-        select(_R.c.ticket_id).where(*asked).scalar_subquery().label("replay_ticket"),
-        active.scalar_subquery().label("active_services"),
-    ).where(_C.c.hall == hall, _C.c.counter == bindparam("counter"))
+    current = and_(_T.c.id == _C.c.current_ticket, _T.c.hall == _C.c.hall)
+    return (
+        select(
+            _C,
+            *(column.label(f"t_{column.name}") for column in _T.c),
+            select(_R.c.kind).where(*asked).scalar_subquery().label("replay_kind"),
+            select(_R.c.ticket_id).where(*asked).scalar_subquery().label("replay_ticket"),
+            active.scalar_subquery().label("active_services"),
+        )
+        .select_from(_C.outerjoin(_T, current))
+        .where(_C.c.hall == hall, _C.c.counter == bindparam("counter"))
+    )
 
 
 def read_desk(connection: Connection, *, hall: str, counter: str) -> Desk:

@@ -109,7 +109,7 @@ def reconcile(
     Returns:
         One result per record: the local tickets first, then the hand-served ones.
     """
-    lock_desk(connection, hall=device.hall, counter=device.counter, now=now)
+    lock_desk(connection, device, now=now)
     records: list[tuple[Payload, str, _Apply]] = [
         (Payload(WALK_IN_OP, r.number, _dict(r)), r.op_id, partial(_walk_in, r))
         for r in batch.tickets

@@ -65,6 +65,7 @@ from registry.queue_store import (
     domain_errors,
     insert_ticket,
     load_ticket,
+    save_logged,
     save_or_conflict,
     view,
 )
@@ -224,7 +225,7 @@ def move_ticket(
         Invalid: a note longer than 500 characters.
     """
     _text(action.note, "note")
-    desk = lock_desk(connection, hall=device.hall, counter=device.counter, now=now)
+    desk = lock_desk(connection, device, now=now)
     stored = load_ticket(connection, hall=device.hall, ticket_id=action.ticket_id)
     ticket, counter = stored.ticket, desk.counter
     moves: dict[str, Callable[[], Transition]] = {
@@ -251,7 +252,7 @@ def finish_ticket(
     for values, what in ((request.case_ids, "case id"), (request.document_numbers, "document")):
         if len(values) > MAX_LINKS or any(len(value) > 64 for value in values):
             raise Invalid(f"at most {MAX_LINKS} {what}s of at most 64 characters each")
-    desk = lock_desk(connection, hall=device.hall, counter=device.counter, now=now)
+    desk = lock_desk(connection, device, now=now)
     stored = load_ticket(connection, hall=device.hall, ticket_id=request.ticket_id)
     with domain_errors():
         move = finish(
@@ -276,7 +277,7 @@ def transfer_ticket(
         Invalid: no target, or a note longer than 500 characters.
     """
     _text(request.note, "note")
-    desk = lock_desk(connection, hall=device.hall, counter=device.counter, now=now)
+    desk = lock_desk(connection, device, now=now)
     _check_targets(connection, device.hall, request)
     stored = load_ticket(connection, hall=device.hall, ticket_id=request.ticket_id)
     with domain_errors():
@@ -320,7 +321,7 @@ def pause_counter(
     """
     _text(request.reason, "reason")
     require_staff(connection, hall=device.hall, staff_id=request.staff_id)
-    desk = lock_desk(connection, hall=device.hall, counter=device.counter, now=now)
+    desk = lock_desk(connection, device, now=now)
     reason = request.reason if paused else ""
     update_desk(
         connection, desk, now=now, paused=paused, pause_reason=reason, staff=request.staff_id
@@ -345,8 +346,13 @@ def pause_counter(
 def _saved(
     connection: Connection, hall: str, stored: Stored, move: Transition, *, announce: bool
 ) -> TicketAnswer:
-    saved = save_or_conflict(connection, stored, move.ticket)
-    _log(connection, hall, move, announce=announce)
+    if announce:
+        saved = save_or_conflict(connection, stored, move.ticket)
+        _log(connection, hall, move, announce=True)
+    else:
+        log = EventLog(hall)
+        log.add(move.event, number=move.ticket.number)
+        saved = save_logged(connection, stored, move.ticket, log)
     return TicketAnswer(view(saved))
 
 
