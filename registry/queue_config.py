@@ -89,11 +89,18 @@ _HALL_SETTINGS = select(QUEUE_HALLS.c.timezone, QUEUE_HALLS.c.target_wait_second
 def hall_settings(connection: Connection, hall: str) -> HallSettings:
     """The hall's queue settings (the defaults before any were set)."""
     row = connection.execute(_HALL_SETTINGS, {"hall": hall}).first()
-    if row is None:
+    return (
+        _settings(None, None) if row is None else _settings(row.timezone, row.target_wait_seconds)
+    )
+
+
+def _settings(timezone: str | None, target_wait_seconds: int | None) -> HallSettings:
+    """A hall's settings from its queue row's columns (None: the hall has no row yet)."""
+    if timezone is None or target_wait_seconds is None:
         return HallSettings(
             ZoneInfo(DEFAULT_TIMEZONE), timedelta(seconds=DEFAULT_TARGET_WAIT_SECONDS)
         )
-    return HallSettings(ZoneInfo(row.timezone), timedelta(seconds=row.target_wait_seconds))
+    return HallSettings(ZoneInfo(timezone), timedelta(seconds=target_wait_seconds))
 
 
 def set_hall_settings(
@@ -196,11 +203,36 @@ def require_service(connection: Connection, *, hall: str, code: str) -> ServiceS
     Raises:
         NotFoundError: the hall has no active service with that code.
     """
-    query = select(_S).where(_S.c.hall == hall, _S.c.code == code).with_for_update()
-    row = connection.execute(query).first()
+    return issuing(connection, hall=hall, code=code)[0]
+
+
+def issuing(connection: Connection, *, hall: str, code: str) -> tuple[ServiceSpec, HallSettings]:
+    """`require_service`, with the hall's settings read alongside (one statement, not two).
+
+    Raises:
+        NotFoundError: the hall has no active service with that code.
+    """
+    row = connection.execute(_ISSUING, {"hall": hall, "code": code}).first()
     if row is None or not row.active:
         raise NotFoundError(f"hall {hall} has no active service {code!r}")
-    return ServiceSpec(row.code, row.prefix, row.name, row.daily_cap, row.active)
+    service = ServiceSpec(row.code, row.prefix, row.name, row.daily_cap, row.active)
+    return service, _settings(row.hall_timezone, row.hall_target_wait)
+
+
+def _hall_setting(column: Any) -> Any:
+    return select(column).where(QUEUE_HALLS.c.hall == bindparam("hall")).scalar_subquery()
+
+
+_ISSUING = (
+    select(
+        _S,
+        _hall_setting(QUEUE_HALLS.c.timezone).label("hall_timezone"),
+        _hall_setting(QUEUE_HALLS.c.target_wait_seconds).label("hall_target_wait"),
+    )
+    .where(_S.c.hall == bindparam("hall"), _S.c.code == bindparam("code"))
+    .with_for_update(of=_S)
+)
+"""A service's row, locked, and its hall's settings (NULL before any were set)."""
 
 
 def set_profile(
@@ -426,23 +458,14 @@ def read_desk(connection: Connection, *, hall: str, counter: str) -> Desk:
     return Desk(hall, counter) if row is None else _desk(row)
 
 
-def open_desk_services(connection: Connection, hall: str) -> list[tuple[str, ...]]:
-    """The services named by the profile of each open counter: unpaused, with a clerk (an
-    empty tuple: the profile names none, so the counter calls every active service).
-
-    Every ticket issued asks (for its estimate): the profile texts are read, not the desks.
-    """
-    rows = connection.execute(_OPEN_DESK_PROFILES, {"hall": hall}).scalars()
-    return [_profile_services(text) for text in rows]
-
-
-_OPEN_DESK_PROFILES = select(_C.c.profile).where(
-    _C.c.hall == bindparam("hall"), _C.c.paused.is_(False), _C.c.staff.is_not(None)
-)
+OPEN_DESK = and_(_C.c.paused.is_(False), _C.c.staff.is_not(None))
+"""A counter that calls now: unpaused, with a clerk."""
 
 
 @functools.lru_cache(maxsize=1024)
-def _profile_services(text: str | None) -> tuple[str, ...]:
+def profile_services(text: str | None) -> tuple[str, ...]:
+    """The services a stored profile names (an empty tuple: none, so the counter calls every
+    active service); profile texts repeat, so each is parsed once."""
     return () if text is None else tuple(from_wire(ProfileSpec, json.loads(text)).services)
 
 

@@ -10,7 +10,17 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, and_, bindparam, func, select
+from sqlalchemy import (
+    Connection,
+    String,
+    and_,
+    bindparam,
+    cast,
+    func,
+    literal_column,
+    select,
+    union_all,
+)
 
 from clerk.queue import (
     ALL_KEY,
@@ -37,14 +47,20 @@ from clerk.queue.wire import (
 from registry.db import stamp
 from registry.errors import Invalid
 from registry.queue_config import (
+    OPEN_DESK,
     HallSettings,
-    active_services,
     hall_settings,
     list_services,
-    open_desk_services,
+    profile_services,
     read_desk,
 )
-from registry.queue_schema import QUEUE_EVENTS, QUEUE_HALLS, QUEUE_TICKETS
+from registry.queue_schema import (
+    QUEUE_COUNTERS,
+    QUEUE_EVENTS,
+    QUEUE_HALLS,
+    QUEUE_SERVICES,
+    QUEUE_TICKETS,
+)
 from registry.queue_store import (
     AGAIN,
     event_from_row,
@@ -58,7 +74,7 @@ MAX_STATS_DAYS = 366
 RECENT_SERVICES = 20
 """How many of today's finished visits of a service the wait estimate looks at."""
 _CALL_KINDS = (EventKind.CALLED.value, EventKind.RECALLED.value, AGAIN)
-_T, _E = QUEUE_TICKETS, QUEUE_EVENTS
+_T, _E, _S, _C = QUEUE_TICKETS, QUEUE_EVENTS, QUEUE_SERVICES, QUEUE_COUNTERS
 
 
 def waiting_counts(connection: Connection, hall: str) -> list[WaitingCount]:
@@ -180,17 +196,27 @@ def estimate(
     the service (at least one is assumed, so that a hall opening in the morning shows a figure).
     `settings`: the hall's settings if already read in this transaction (else read here).
     """
-    parameters = {"hall": hall, "service": service, "exclude": exclude or ""}
-    ahead = int(connection.execute(_AHEAD, parameters).scalar_one())
-    counters = _open_counters(connection, hall, service)
     settings = settings or hall_settings(connection, hall)
-    recent = _recent_service_times(connection, hall, service, settings=settings, now=now)
+    day = settings.day(now)
+    parameters = {"hall": hall, "service": service, "exclude": exclude or "", "day": day}
+    ahead, active, profiles, done = 0, [], [], []
+    for kind, value in connection.execute(_ESTIMATE_READ, parameters):
+        if kind == "ahead":
+            ahead = int(value)
+        elif kind == "active":
+            active.append(value)
+        elif kind == "desk":
+            profiles.append(value)
+        else:
+            done.append(value)
+    everything = tuple(active)
+    counters = sum(service in (profile_services(text) or everything) for text in profiles)
+    recent = _service_times_of(connection, hall, done, zone=settings.zone)
     wait = estimate_wait(ahead, recent, max(1, counters))
     return WaitEstimate(service, ahead, int(wait.total_seconds()), counters)
 
 
-# Built once: every ticket issued asks for an estimate, and the feeder of a kiosk asks often.
-_AHEAD = select(func.count()).where(
+_AHEAD = select(literal_column("'ahead'", String), cast(func.count(), String)).where(
     _T.c.hall == bindparam("hall"),
     _T.c.service == bindparam("service"),
     _T.c.state == TicketState.WAITING.value,
@@ -208,34 +234,41 @@ _RECENT_DONE = (
     )
     .order_by(_T.c.closed_at.desc())
     .limit(RECENT_SERVICES)
+    .subquery()
 )
+_ESTIMATE_READ = union_all(
+    _AHEAD,
+    select(literal_column("'active'", String), _S.c.code).where(
+        _S.c.hall == bindparam("hall"), _S.c.active.is_(True)
+    ),
+    select(literal_column("'desk'", String), _C.c.profile).where(
+        _C.c.hall == bindparam("hall"), OPEN_DESK
+    ),
+    select(literal_column("'done'", String), _RECENT_DONE.c.id),
+)
+"""What an estimate reads, in one statement (built once: every ticket issued asks): the tickets
+ahead ("ahead", a count), the hall's active services ("active"), the profile of each open
+counter ("desk"), today's last finished visits of the service ("done", ticket ids)."""
 _EVENTS_OF = select(_E).where(
     _E.c.hall == bindparam("hall"), _E.c.ticket_id.in_(bindparam("ids", expanding=True))
 )
 
 
-def _open_counters(connection: Connection, hall: str, service: str) -> int:
-    everything = active_services(connection, hall)
-    return sum(service in (calls or everything) for calls in open_desk_services(connection, hall))
-
-
-def _recent_service_times(
-    connection: Connection, hall: str, service: str, *, settings: HallSettings, now: datetime
+def _service_times_of(
+    connection: Connection, hall: str, ids: list[str], *, zone: ZoneInfo
 ) -> list[timedelta]:
-    """The service times of today's last finished visits of a service, newest first.
+    """The service times of finished visits (tickets without one, never served, left out).
 
     A finished ticket's events are final, so its service time is computed from them once and
     remembered: under a steady stream of finished visits each estimate reads the events of
     the visits finished since the last one, not of all twenty.
     """
-    parameters = {"hall": hall, "service": service, "day": settings.day(now)}
-    ids = list(connection.execute(_RECENT_DONE, parameters).scalars())
     known = {ticket_id: _service_times.get(ticket_id, _UNKNOWN) for ticket_id in ids}
     unknown = [ticket_id for ticket_id, time in known.items() if time is _UNKNOWN]
     if unknown:
         events: dict[str, list[QueueEvent]] = {ticket_id: [] for ticket_id in unknown}
         for row in connection.execute(_EVENTS_OF, {"hall": hall, "ids": unknown}):
-            events[row.ticket_id].append(event_from_row(row, settings.zone))
+            events[row.ticket_id].append(event_from_row(row, zone))
         for ticket_id, own in events.items():
             figures = compute_stats(own, target_wait=timedelta(0))
             service_time = figures[ALL_KEY].mean_service if ALL_KEY in figures else None

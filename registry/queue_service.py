@@ -14,7 +14,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from clerk.errors import InvalidInput, RuleViolation
 from clerk.identity import mask_id_number, validate_resident_id
@@ -48,7 +48,7 @@ from registry.auth import Device
 from registry.errors import Conflict, Invalid, NotFoundError
 from registry.queue_config import (
     Desk,
-    hall_settings,
+    issuing,
     lock_desk,
     require_service,
     require_staff,
@@ -110,8 +110,7 @@ def issue_ticket(
     _check_issue(request)
     if request.staff_id is not None:
         require_staff(connection, hall=device.hall, staff_id=request.staff_id)
-    service = require_service(connection, hall=device.hall, code=request.service)
-    settings = hall_settings(connection, device.hall)
+    service, settings = issuing(connection, hall=device.hall, code=request.service)
     day = settings.day(now)
     number = _next_number(connection, device.hall, day, service)
     with domain_errors():
@@ -152,20 +151,35 @@ def _check_issue(request: IssueRequest) -> None:
 def _next_number(connection: Connection, hall: str, day: str, service: ServiceSpec) -> str:
     """The service's next number today (its row is locked: issues of a service take turns)."""
     cap = None if service.daily_cap is None else DailyCap(service.daily_cap)
-    key = (_N.c.hall == hall, _N.c.issue_day == day, _N.c.prefix == service.prefix)
-    row = connection.execute(select(_N.c.last_seq, _N.c.issued).where(*key)).first()
-    today = DayCount(row.last_seq, row.issued) if row else _counted(connection, hall, day, service)
-    try:
+    key = {"hall": hall, "issue_day": day, "prefix": service.prefix}
+    where = {"of_hall": hall, "of_day": day, "of_prefix": service.prefix}
+    row = connection.execute(_COUNT_ONE_MORE, where).first()  # the day's count, one more
+    today = (
+        DayCount(row.last_seq - 1, row.issued - 1)
+        if row
+        else _counted(connection, hall, day, service)
+    )
+    try:  # over the cap: the error rolls the count back with the transaction
         number = number_after(service.prefix, today, cap=cap)
     except RuleViolation as full:
         raise DailyCapReached(f"{full}: no more tickets today for {service.name}") from None
-    values: dict[str, object] = {"last_seq": today.last + 1, "issued": today.issued + 1}
     if row is None:
-        values |= {"hall": hall, "issue_day": day, "prefix": service.prefix}
-        connection.execute(insert(_N).values(values))
-    else:
-        connection.execute(update(_N).where(*key).values(values))
+        values = {"last_seq": today.last + 1, "issued": today.issued + 1}
+        connection.execute(insert(_N).values(key | values))
     return number
+
+
+_COUNT_ONE_MORE = (
+    update(_N)
+    .where(
+        _N.c.hall == bindparam("of_hall"),
+        _N.c.issue_day == bindparam("of_day"),
+        _N.c.prefix == bindparam("of_prefix"),
+    )
+    .values(last_seq=_N.c.last_seq + 1, issued=_N.c.issued + 1)
+    .returning(_N.c.last_seq, _N.c.issued)
+)
+"""A service's count of the day advanced by one issue, returned (built once)."""
 
 
 def _counted(connection: Connection, hall: str, day: str, service: ServiceSpec) -> DayCount:

@@ -103,6 +103,10 @@ def test_a_full_daily_cap_is_refused_clearly_and_the_next_day_opens_again(
 
     assert (full.status, full.code) == (409, "daily_cap")
     assert "daily cap of 2" in str(full)
+    # the refusal counted nothing: with a cap of 3, one more ticket, the next number
+    configure(hall.registry, hall.code, services=(ServiceSpec("TAX", "B", "税务", daily_cap=3),))
+    assert hall.issue("TAX").number == "B003"
+    assert refusal(lambda: hall.issue("TAX")).code == "daily_cap"
     hall.move_issue_day((utc_now() - timedelta(days=1)).date().isoformat())
     assert hall.issue("TAX").number == "B001"
 
