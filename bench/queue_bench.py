@@ -17,7 +17,7 @@ keeps as many tickets waiting as there are counters).
   seconds, some thirty times a real hall's pace). The target is about this load.
 - **display**: during each paced run a display long-polls the feed (`GET /queue/display`); the
   time from a counter sending its call to the display receiving that call, p50 and p95.
-- **disk**: during each paced run an 8 KiB durable write (fdatasync) every 10 ms on the disk the
+- **disk**: during each paced run an 8 KiB durable write (fdatasync) every 50 ms on the disk the
   database commits to: its p50, its max, the writes of 50 ms or more, and how many calls were in
   flight during such a stall (with the p99 of the others). Every call commits and waits for the
   log to reach the disk, so a disk that stalls for half a second stalls every call meanwhile;
@@ -80,6 +80,8 @@ PUBLISHED_P99 = 17.9  # seconds at 200 clients: the best published figure of an 
 CLIENT_PROCESSES = 4  # processes the counters' threads are split over
 START_MARGIN = 1.0  # seconds between handing out work and the common start instant
 DISK_STALL = 0.050  # seconds: a durable write this slow stalls every commit waiting for it
+DISK_PROBE_EVERY = 0.05
+"""Seconds between the disk probe's writes."""
 
 
 @dataclass(frozen=True)
@@ -308,7 +310,9 @@ def burst(hall: Hall, clients: Clients, level: int, rounds: int) -> list[float]:
 
 
 class DiskProbe:
-    """Times a small durable write (8 KiB, fdatasync) every 10 ms on the database's disk.
+    """Times a small durable write (8 KiB, fdatasync) every `DISK_PROBE_EVERY` on the database's
+    disk: often enough to see every stall of `DISK_STALL` or more, rarely enough not to load
+    the disk it watches (every 10 ms it was a hundred flushes a second beside the WAL's).
 
     Every call commits, and a commit waits for the write-ahead log to reach the disk: when the
     disk stalls, every call in flight stalls with it, whatever the registry does. The probe
@@ -328,7 +332,7 @@ class DiskProbe:
         block = os.urandom(8192)
         descriptor = os.open(self._path, os.O_WRONLY | os.O_CREAT, 0o600)
         try:
-            while not self._stop.wait(0.01):
+            while not self._stop.wait(DISK_PROBE_EVERY):
                 os.pwrite(descriptor, block, (len(self.latencies) % 128) * len(block))
                 began = time.monotonic()
                 os.fdatasync(descriptor)
