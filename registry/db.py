@@ -19,11 +19,22 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, insert, select, text, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    event,
+    insert,
+    inspect,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, DisconnectionError
 
 from clerk.private import private_database
+from registry import queue_schema  # noqa: F401  (its tables join METADATA: migrate creates them)
 from registry.errors import ConfigurationError, Invalid
 from registry.schema import META, METADATA, SPACES
 
@@ -149,6 +160,7 @@ def migrate(engine: Engine) -> int:
         if is_postgres(connection):
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
         METADATA.create_all(connection, checkfirst=True)
+        _create_missing_indexes(connection)
         version = _meta(connection, "schema_version")
         if version is not None and int(version) > SCHEMA_VERSION:
             raise ConfigurationError(
@@ -161,6 +173,21 @@ def migrate(engine: Engine) -> int:
             _set_meta(connection, EPOCH_SET_AT, stamp(utc_now()))
             _log.info("registry database initialised at schema %d", SCHEMA_VERSION)
     return SCHEMA_VERSION
+
+
+def _create_missing_indexes(connection: Connection) -> None:
+    """Create the indexes added to tables that existed before (`create_all` makes a table's
+    indexes only with the table)."""
+    present = {
+        index["name"]
+        for indexes in inspect(connection).get_multi_indexes().values()
+        for index in indexes
+    }
+    for table in METADATA.sorted_tables:
+        for index in table.indexes:
+            if index.name not in present:
+                index.create(connection)
+                _log.info("registry database: index %s created", index.name)
 
 
 EPOCH_SET_AT = "epoch_set_at"
