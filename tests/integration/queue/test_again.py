@@ -3,9 +3,7 @@ the counter's view listing what it parked (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -15,21 +13,6 @@ from registry import admin
 from sync.client import Refused
 from sync.queue_client import new_request_id
 from tests.integration.queue.harness import QueueHall
-from tests.integration.sync.halls import BACKENDS, shared_registry
-from tests.integration.sync.harness import RegistryProcess
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def live(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[RegistryProcess]:
-    yield from shared_registry(request, tmp_path_factory)
-
-
-@pytest.fixture
-def hall(live: RegistryProcess, tmp_path: Path) -> Iterator[QueueHall]:
-    with QueueHall.opened(live, tmp_path) as opened:
-        yield opened
 
 
 def board(hall: QueueHall, after: int = 0) -> DisplayFeed:

@@ -11,10 +11,8 @@ claiming are skipped without waiting, and a read whose every head is taken falls
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -26,8 +24,7 @@ from registry import queue_calls, queue_candidates, queue_config, queue_service
 from registry.queue_schema import QUEUE_TICKETS
 from registry.queue_store import ticket_from_row
 from tests.integration.queue.harness import QueueHall
-from tests.integration.sync.halls import BACKENDS, shared_registry
-from tests.integration.sync.harness import SECRET, RegistryProcess
+from tests.integration.sync.harness import SECRET
 
 ZONE = ZoneInfo("Asia/Shanghai")
 PROFILE = ProfileSpec(services=["BIZ", "TAX"], service_weights={"TAX": 1}, long_wait_seconds=1800)
@@ -35,19 +32,6 @@ PROFILE = ProfileSpec(services=["BIZ", "TAX"], service_weights={"TAX": 1}, long_
 
 def at(clock: str) -> datetime:
     return datetime.combine(date(2026, 3, 2), time.fromisoformat(clock), ZONE)
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def live(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[RegistryProcess]:
-    yield from shared_registry(request, tmp_path_factory)
-
-
-@pytest.fixture
-def hall(live: RegistryProcess, tmp_path: Path) -> Iterator[QueueHall]:
-    with QueueHall.opened(live, tmp_path) as opened:
-        yield opened
 
 
 def _issue(hall: QueueHall, service: str, when: datetime, **fields: object) -> str:

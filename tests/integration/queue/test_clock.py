@@ -9,12 +9,8 @@ midnight in the hall's zone, and statistics of hour-long waits and visits across
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
-
-import pytest
 
 from clerk.queue import GroupBy, Outcome, TicketState
 from clerk.queue.wire import (
@@ -31,8 +27,7 @@ from clerk.queue.wire import (
 from registry import queue_calls, queue_service
 from registry.auth import Device
 from tests.integration.queue.harness import QueueHall, configure
-from tests.integration.sync.halls import BACKENDS, shared_registry
-from tests.integration.sync.harness import SECRET, RegistryProcess
+from tests.integration.sync.harness import SECRET
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 DAY = date(2026, 3, 2)
@@ -41,13 +36,6 @@ DAY = date(2026, 3, 2)
 def at(clock: str, *, day: date = DAY, zone: ZoneInfo = SHANGHAI) -> datetime:
     """A moment of `day` in the hall's zone, e.g. at("09:30") or at("23:59:59")."""
     return datetime.combine(day, time.fromisoformat(clock), zone)
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def live(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[RegistryProcess]:
-    yield from shared_registry(request, tmp_path_factory)
 
 
 class Desk:
@@ -93,12 +81,6 @@ class Desk:
         request = FinishRequest(ticket.id, Outcome.CONSULTATION)
         with self.hall.registry.db() as connection:
             return queue_service.finish_ticket(connection, self.device, request, now=when).ticket
-
-
-@pytest.fixture
-def hall(live: RegistryProcess, tmp_path: Path) -> Iterator[QueueHall]:
-    with QueueHall.opened(live, tmp_path) as opened:
-        yield opened
 
 
 def test_a_missed_ticket_is_called_again_once_its_five_minutes_passed(hall: QueueHall) -> None:

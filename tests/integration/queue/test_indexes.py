@@ -7,28 +7,10 @@ would otherwise read every finished ticket of every day on each ticket issued, f
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from sqlalchemy import inspect, text
 
 from registry.db import migrate
-from tests.integration.sync.halls import BACKENDS, fresh_database
 from tests.integration.sync.harness import RegistryProcess
-
-
-@pytest.fixture(params=BACKENDS)
-def database(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[RegistryProcess]:
-    """A migrated registry database (no server process)."""
-    workdir = tmp_path_factory.mktemp(f"indexes-{request.param}")
-    with fresh_database(request, str(request.param), workdir) as url:
-        registry = RegistryProcess(url, workdir)
-        try:
-            yield registry
-        finally:
-            registry.close()
 
 
 def _indexes(registry: RegistryProcess) -> set[str]:

@@ -36,26 +36,11 @@ from registry.queue_schema import QUEUE_EVENTS, QUEUE_TICKETS
 from sync.client import Refused
 from sync.queue_offline import OfflineQueueClient, Reconciler, to_batch
 from tests.integration.queue.harness import SERVICES, TIMEOUT, QueueHall
-from tests.integration.sync.halls import BACKENDS, shared_registry
-from tests.integration.sync.harness import RegistryProcess
 from ui.queue.local import LocalQueue
 from ui.queue.port import Seat, ServiceInfo
 
 S = TicketState
 COUNTER = "W03"
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def live(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[RegistryProcess]:
-    yield from shared_registry(request, tmp_path_factory)
-
-
-@pytest.fixture
-def hall(live: RegistryProcess, tmp_path: Path) -> Iterator[QueueHall]:
-    with QueueHall.opened(live, tmp_path) as opened:
-        yield opened
 
 
 @pytest.fixture

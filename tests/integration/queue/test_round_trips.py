@@ -10,10 +10,8 @@ that lost its race must write nothing on either.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import Connection, event, select, text
@@ -28,24 +26,10 @@ from registry.queue_config import authenticate_at_desk, ensure_desk
 from registry.queue_schema import QUEUE_COUNTERS, QUEUE_EVENTS, QUEUE_REQUESTS
 from registry.queue_store import CallAnswered, EventLog, load_ticket, save_logged
 from tests.integration.queue.harness import QueueHall
-from tests.integration.sync.halls import BACKENDS, shared_registry
 from tests.integration.sync.harness import RegistryProcess
 from tests.support.fixtures import unique_database_name
 
 AT = datetime(2026, 3, 2, 1, 30, tzinfo=UTC)
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def live(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[RegistryProcess]:
-    yield from shared_registry(request, tmp_path_factory)
-
-
-@pytest.fixture
-def hall(live: RegistryProcess, tmp_path: Path) -> Iterator[QueueHall]:
-    with QueueHall.opened(live, tmp_path) as opened:
-        yield opened
 
 
 def _postgres(registry: RegistryProcess) -> bool:
@@ -188,7 +172,8 @@ def test_the_statements_a_call_a_start_a_finish_and_an_issue_send(
     """The round trips of a counter's busiest requests as the queue routes send them (5, 4
     and 4 on PostgreSQL; 8, 5 and 5 on SQLite, which has no lock to take and writes the
     version apart), and of a kiosk's issue (7; 8 on SQLite; its estimate reads the events of
-    the visit finished since the last one): a regression here is a slower call on every counter (bench/queue_bench.py measures it)."""
+    the visit finished since the last one): a regression here is a slower call on every
+    counter (bench/queue_bench.py measures it)."""
     registry = hall.registry
     token = hall.device("W03").token
     assert token is not None

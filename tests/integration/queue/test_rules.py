@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
 from datetime import datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -26,23 +24,9 @@ from registry.queue_schema import QUEUE_TICKETS
 from sync.client import Refused
 from sync.queue_client import new_request_id
 from tests.integration.queue.harness import QueueHall, configure
-from tests.integration.sync.halls import BACKENDS, shared_registry
-from tests.integration.sync.harness import RegistryProcess, person
+from tests.integration.sync.harness import person
 
 S = TicketState
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def live(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[RegistryProcess]:
-    yield from shared_registry(request, tmp_path_factory)
-
-
-@pytest.fixture
-def hall(live: RegistryProcess, tmp_path: Path) -> Iterator[QueueHall]:
-    with QueueHall.opened(live, tmp_path) as opened:
-        yield opened
 
 
 def refusal(call: object) -> Refused:

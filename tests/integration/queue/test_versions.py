@@ -9,34 +9,17 @@ first write creates its queue row. On PostgreSQL both happen in one statement
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
-import pytest
 from sqlalchemy import select
 
 from clerk.queue import EventKind, QueueEvent
 from registry.queue_schema import QUEUE_EVENTS, QUEUE_HALLS
 from registry.queue_store import EventLog, hall_version
-from tests.integration.sync.halls import BACKENDS, fresh_database
 from tests.integration.sync.harness import RegistryProcess
 from tests.support.fixtures import unique_database_name
 
 AT = datetime(2026, 3, 2, 1, 30, tzinfo=UTC)
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def database(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[RegistryProcess]:
-    """A migrated registry database (no server process: these tests write to it directly)."""
-    workdir = tmp_path_factory.mktemp(f"versions-{request.param}")
-    with fresh_database(request, str(request.param), workdir) as url:
-        registry = RegistryProcess(url, workdir)
-        try:
-            yield registry
-        finally:
-            registry.close()
 
 
 def _new_hall() -> str:
