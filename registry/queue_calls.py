@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import partial
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, select
 
 from clerk.errors import RuleViolation
 from clerk.queue import (
@@ -62,6 +62,7 @@ from registry.queue_store import (
     domain_errors,
     find_number,
     load_ticket,
+    remember_answer,
     save_move,
     view,
 )
@@ -281,14 +282,13 @@ def _check_request_id(request_id: str) -> None:
 
 def _remember(connection: Connection, call_: _Call, ticket_id: str, *, at: datetime) -> None:
     """Keep the request's answer: a retry with the same id is answered with this ticket."""
-    connection.execute(
-        insert(QUEUE_REQUESTS).values(
-            device_id=call_.device.device_id,
-            request_id=call_.request_id,
-            kind=call_.kind,
-            ticket_id=ticket_id,
-            created_at=stamp(at),
-        )
+    remember_answer(
+        connection,
+        device_id=call_.device.device_id,
+        request_id=call_.request_id,
+        kind=call_.kind,
+        ticket_id=ticket_id,
+        at=stamp(at),
     )
 
 

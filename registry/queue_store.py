@@ -247,7 +247,7 @@ def save_logged(connection: Connection, stored: Stored, moved: Ticket, log: Even
         log.write(connection, announce=False)
         return saved
     values = {f"set_{name}": value for name, value in move_values(moved).items()}
-    events = {f"e_{name}": [row[name] for row in log.rows] for name in _EVENT_COLUMNS}
+    events = {name: [row[name] for row in log.rows] for name in _EVENT_COLUMNS}
     guard = {"guard_id": stored.ticket.id, "guard_version": stored.version}
     parameters = {"hall": log.hall, "set_version": stored.version + 1, **values, **events}
     if connection.execute(_MOVE_LOGGED, parameters | guard).first() is None:
@@ -370,6 +370,21 @@ class EventLog:
         return version
 
 
+def remember_answer(
+    connection: Connection, *, device_id: str, request_id: str, kind: str, ticket_id: str, at: str
+) -> None:
+    """Keep a call request's answer: a retry with the same id is answered with this ticket."""
+    connection.execute(
+        insert(QUEUE_REQUESTS).values(
+            device_id=device_id,
+            request_id=request_id,
+            kind=kind,
+            ticket_id=ticket_id,
+            created_at=at,
+        )
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class CallAnswered:
     """What a call writes beside its events: its ticket becomes the counter's current one (and
@@ -391,14 +406,13 @@ class CallAnswered:
             .where(QUEUE_COUNTERS.c.hall == hall, QUEUE_COUNTERS.c.counter == self.counter)
             .values(current_ticket=self.ticket_id, staff=self.staff, updated_at=self.at)
         )
-        connection.execute(
-            insert(QUEUE_REQUESTS).values(
-                device_id=self.device_id,
-                request_id=self.request_id,
-                kind=self.kind,
-                ticket_id=self.ticket_id,
-                created_at=self.at,
-            )
+        remember_answer(
+            connection,
+            device_id=self.device_id,
+            request_id=self.request_id,
+            kind=self.kind,
+            ticket_id=self.ticket_id,
+            at=self.at,
         )
 
     def parameters(self) -> dict[str, str | None]:
@@ -439,21 +453,31 @@ def _announce(
 
 
 _EVENT_COLUMNS = ("ticket_id", "kind", "at", "service", "counter", "staff", "number", "detail")
-_ANNOUNCE_SQL = """
-    WITH bumped AS (
-        UPDATE queue_halls SET version = version + 1 WHERE hall = :hall RETURNING version
-    ){along}
+_EVENTS_FROM = """
     INSERT INTO queue_events
         (hall, seq, ticket_id, kind, at, service, counter, staff, number, detail)
-    SELECT :hall, bumped.version, e.ticket_id, e.kind, e.at, e.service, e.counter, e.staff,
-           e.number, e.detail
-    FROM bumped CROSS JOIN unnest(
+    SELECT :hall, {seq}, e.ticket_id, e.kind, e.at, e.service, e.counter, e.staff, e.number,
+           e.detail
+    FROM {source} CROSS JOIN unnest(
         CAST(:ticket_id AS text[]), CAST(:kind AS text[]), CAST(:at AS text[]),
         CAST(:service AS text[]), CAST(:counter AS text[]), CAST(:staff AS text[]),
         CAST(:number AS text[]), CAST(:detail AS text[])
     ) AS e(ticket_id, kind, at, service, counter, staff, number, detail)
-    RETURNING seq
 """
+"""The events' rows, one per element of the `_EVENT_COLUMNS` arrays, written for each row of
+`{source}` (a writing CTE of one row at most: nothing is written when it wrote nothing)."""
+_BUMPED = """
+    WITH bumped AS (
+        UPDATE queue_halls SET version = version + 1 WHERE hall = :hall RETURNING version
+    )"""
+_ANNOUNCE_SQL = "".join(
+    (
+        _BUMPED,
+        "{along}",
+        _EVENTS_FROM.format(seq="bumped.version", source="bumped"),
+        "RETURNING seq",
+    )
+)
 _ANNOUNCE = text(_ANNOUNCE_SQL.format(along=""))
 """The hall's next version and the events under it (PostgreSQL: a writing CTE; `unnest` keeps
 the events' order, so their ids do too)."""
@@ -489,22 +513,13 @@ _MOVE_LOGGED = text(
             target_staff = :set_target_staff, transfer_note = :set_transfer_note
         WHERE id = :guard_id AND version = :guard_version
         RETURNING id
-    )
-    INSERT INTO queue_events
-        (hall, seq, ticket_id, kind, at, service, counter, staff, number, detail)
-    SELECT :hall, NULL, e.ticket_id, e.kind, e.at, e.service, e.counter, e.staff, e.number,
-           e.detail
-    FROM moved CROSS JOIN unnest(
-        CAST(:e_ticket_id AS text[]), CAST(:e_kind AS text[]), CAST(:e_at AS text[]),
-        CAST(:e_service AS text[]), CAST(:e_counter AS text[]), CAST(:e_staff AS text[]),
-        CAST(:e_number AS text[]), CAST(:e_detail AS text[])
-    ) AS e(ticket_id, kind, at, service, counter, staff, number, detail)
-    RETURNING id
-    """
+    )"""
+    + _EVENTS_FROM.format(seq="NULL", source="moved")
+    + "RETURNING id"
 )
 """A guarded move and its unannounced events (PostgreSQL): the events are written only with
 the move (`FROM moved`), so a lost guard writes nothing and returns no row. SET names every
-column of `move_values` (one missing here misses its parameter: an error on the first move)."""
+column of `move_values` (tests/integration/queue/test_round_trips.py holds it to them)."""
 
 
 def ensure_hall(connection: Connection, hall: str) -> None:

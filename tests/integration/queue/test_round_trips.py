@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import Connection, event, select, text
 
-from clerk.queue import EventKind, Outcome, QueueEvent, TicketState
+from clerk.queue import Channel, EventKind, Outcome, QueueEvent, TicketState, issue
 from clerk.queue.wire import CallNext, FinishRequest, IssueRequest, TicketAction
 from registry import admin, queue_calls, queue_service
 from registry.auth import authenticate_device
@@ -24,7 +24,14 @@ from registry.db import is_postgres, stamp, utc_now
 from registry.errors import Conflict, Unauthorized
 from registry.queue_config import authenticate_at_desk, ensure_desk
 from registry.queue_schema import QUEUE_COUNTERS, QUEUE_EVENTS, QUEUE_REQUESTS
-from registry.queue_store import CallAnswered, EventLog, load_ticket, save_logged
+from registry.queue_store import (
+    _MOVE_LOGGED,
+    CallAnswered,
+    EventLog,
+    load_ticket,
+    move_values,
+    save_logged,
+)
 from tests.integration.queue.harness import QueueHall
 from tests.integration.sync.harness import RegistryProcess
 from tests.support.fixtures import unique_database_name
@@ -219,3 +226,24 @@ def test_the_statements_a_call_a_start_a_finish_and_an_issue_send(
         assert counts == {"call": 5, "start": 4, "finish": 4, "issue": 7}, sent
     else:
         assert counts == {"call": 8, "start": 5, "finish": 5, "issue": 8}, sent
+
+
+def test_a_moves_one_statement_sets_every_column_a_move_may_change() -> None:
+    """`_MOVE_LOGGED` names its columns one by one: a column `move_values` gains later must be
+    set there too, or a move on PostgreSQL would silently keep its old value."""
+    moved = issue(
+        ticket_id="t-1",
+        number="A001",
+        service="BIZ",
+        channel=Channel.ON_SITE,
+        at=AT,
+        green_channel=False,
+        priority=0,
+        appointment_at=None,
+        counter=None,
+        staff=None,
+    ).ticket
+    parameters = set(_MOVE_LOGGED.compile().params)
+    assert {f"set_{name}" for name in move_values(moved)} | {"set_version"} == {
+        name for name in parameters if name.startswith("set_")
+    }
