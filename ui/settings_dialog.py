@@ -7,6 +7,9 @@ page, with the cursor in the editor to fix. OK writes every change through
 writes nothing. Keyboard: arrow keys in the page list, Ctrl+Tab / Ctrl+Shift+Tab (or
 Ctrl+PgDown / Ctrl+PgUp) anywhere, Enter for OK, Esc for Cancel.
 
+The dialog opens at once: the system's printers are asked on a thread
+(`ui.settings_pages.printer_names`), and the Printers page fills in its list when they come.
+
 Signals:
     settingsChanged(set): the keys OK changed (only when something changed).
 """
@@ -35,7 +38,7 @@ from ui.i18n import LanguageSwitch, retranslate_on_language_change
 from ui.settings import LANGUAGE, CounterSettings, Setting
 from ui.settings_pages.base import Problem, SettingsPage
 from ui.settings_pages.hotkeys import HotkeysPage
-from ui.settings_pages.printer_check import available_printers
+from ui.settings_pages.printer_names import PrinterNames, start_printer_lookup, system_printers
 from ui.settings_pages.printers import PrintersPage
 from ui.settings_pages.simple import CounterPage, DisplayPage, LanguagePage, LockPage, ScannerPage
 
@@ -54,6 +57,7 @@ class SettingsDialog(QDialog):
         *,
         data_folder: Path,
         printers: Sequence[str] | None = None,
+        printer_names: PrinterNames | None = None,
         languages: LanguageSwitch | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -62,7 +66,9 @@ class SettingsDialog(QDialog):
         Args:
             settings: the counter's settings file.
             data_folder: the counter's data folder (PDFs go to "printed" in it by default).
-            printers: the printers to offer (default: the ones Qt sees).
+            printers: the printers to offer, used as they are (default: the ones Qt sees,
+                asked off the GUI thread through `printer_names`).
+            printer_names: where the system's printers come from (default: the process's).
             languages: the application's language, switched when OK changes it.
             parent: the window the dialog belongs to.
         """
@@ -72,8 +78,7 @@ class SettingsDialog(QDialog):
         self.nav = QListWidget(self)  # first: Tab goes from the list into the page shown
         self.nav.setObjectName("settingsPages")
         self.counter = CounterPage(self)
-        names = available_printers() if printers is None else list(printers)
-        self.printers = PrintersPage(names, data_folder=data_folder, parent=self)
+        self.printers = self._printers_page(printers, printer_names, data_folder)
         self.scanner = ScannerPage(self)
         self.hotkeys = HotkeysPage(self)
         self.display = DisplayPage(self)
@@ -95,6 +100,26 @@ class SettingsDialog(QDialog):
         self.retranslate_ui()
         self.nav.setCurrentRow(0)
         self.nav.setFocus()
+
+    @staticmethod
+    def look_for_printers() -> None:
+        """Begin asking the system for its printers (off the GUI thread), so that the dialog
+        usually finds them ready; the workbench calls this when it opens."""
+        start_printer_lookup()
+
+    def _printers_page(
+        self, given: Sequence[str] | None, names: PrinterNames | None, data_folder: Path
+    ) -> PrintersPage:
+        if given is not None:
+            return PrintersPage(list(given), data_folder=data_folder, parent=self)
+        names = system_printers() if names is None else names
+        latest = names.latest()
+        known = None if latest is None else latest.names
+        page = PrintersPage(known, data_folder=data_folder, parent=self)
+        pending = names.ask()  # a fresh answer asks nothing; an old one is shown meanwhile
+        if pending is not None:
+            page.look_for_printers(pending)
+        return page
 
     def _build(self) -> None:
         self.nav.setFixedWidth(150)

@@ -161,12 +161,12 @@
 <context>
     <name>AttentionList</name>
     <message>
-        <location filename="../../ui/followup/attention.py" line="161"/>
+        <location filename="../../ui/followup/attention.py" line="169"/>
         <source>Entries stay on this list for the supervisor: they cannot be marked as handled at the counter.</source>
         <translation>以下事项留待首席代表处理，窗口无法标记为已处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/attention.py" line="186"/>
+        <location filename="../../ui/followup/attention.py" line="195"/>
         <source>Nothing needs attention.</source>
         <translation>暂无需处理事项。</translation>
     </message>
@@ -494,12 +494,12 @@
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/search.py" line="150"/>
+        <location filename="../../ui/followup/search.py" line="155"/>
         <source>No case found.</source>
         <translation>未找到办件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/followup/search.py" line="152"/>
+        <location filename="../../ui/followup/search.py" line="157"/>
         <source>%n case(s) found. Press Enter to open the selected one.</source>
         <translation>
             <numerusform>找到 %n 件，按回车键打开所选办件。</numerusform>
@@ -1125,57 +1125,57 @@
 <context>
     <name>EnrolmentDialog</name>
     <message>
-        <location filename="../../ui/session/enrolment.py" line="78"/>
+        <location filename="../../ui/session/enrolment.py" line="77"/>
         <source>Enrol this counter — Window Clerk</source>
         <translation>窗口登记 — 窗口办件</translation>
     </message>
     <message>
-        <location filename="../../ui/session/enrolment.py" line="82"/>
+        <location filename="../../ui/session/enrolment.py" line="81"/>
         <source>Enrol with the hall registry</source>
         <translation>向大厅中心登记系统登记</translation>
     </message>
     <message>
-        <location filename="../../ui/session/enrolment.py" line="83"/>
+        <location filename="../../ui/session/enrolment.py" line="82"/>
         <source>Use the built-in demo registry</source>
         <translation>使用内置演示系统</translation>
     </message>
     <message>
-        <location filename="../../ui/session/enrolment.py" line="91"/>
+        <location filename="../../ui/session/enrolment.py" line="90"/>
         <source>Enrol</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../ui/session/enrolment.py" line="102"/>
+        <location filename="../../ui/session/enrolment.py" line="101"/>
         <source>This counter is not enrolled yet. Type the address of the hall registry and the one-time code from the administrator, or try Window Clerk with the built-in demo registry.</source>
         <translation>本窗口尚未登记。请输入大厅中心登记系统的地址和管理员提供的一次性登记码，或使用内置演示系统试用窗口办件。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/enrolment.py" line="111"/>
+        <location filename="../../ui/session/enrolment.py" line="110"/>
         <source>Registry address</source>
         <translation>中心地址</translation>
     </message>
     <message>
-        <location filename="../../ui/session/enrolment.py" line="112"/>
+        <location filename="../../ui/session/enrolment.py" line="111"/>
         <source>One-time code</source>
         <translation>一次性登记码</translation>
     </message>
     <message>
-        <location filename="../../ui/session/enrolment.py" line="144"/>
+        <location filename="../../ui/session/enrolment.py" line="143"/>
         <source>Type the address of the registry, e.g. https://registry.example.gov.cn</source>
         <translation>请输入中心登记系统的地址，例如 https://registry.example.gov.cn</translation>
     </message>
     <message>
-        <location filename="../../ui/session/enrolment.py" line="150"/>
+        <location filename="../../ui/session/enrolment.py" line="149"/>
         <source>Type the one-time code, e.g. ABCD-EFGH-JKMN.</source>
         <translation>请输入一次性登记码，例如 ABCD-EFGH-JKMN。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/enrolment.py" line="157"/>
+        <location filename="../../ui/session/enrolment.py" line="156"/>
         <source>Starting the built-in demo registry…</source>
         <translation>正在启动内置演示系统…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/enrolment.py" line="159"/>
+        <location filename="../../ui/session/enrolment.py" line="158"/>
         <source>Enrolling with {url}…</source>
         <translation>正在向 {url} 登记…</translation>
     </message>
@@ -1355,140 +1355,140 @@
 <context>
     <name>Followup</name>
     <message>
-        <location filename="../../ui/followup/attention.py" line="47"/>
+        <location filename="../../ui/followup/attention.py" line="55"/>
         <source>The case was changed at the registry (back office or another counter) after this counter last saw it, so this step was not applied there.</source>
         <translation>本窗口上次同步后，该办件已在中心（后台或其他窗口）发生变更，此操作未在中心生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/attention.py" line="51"/>
+        <location filename="../../ui/followup/attention.py" line="59"/>
         <source>At the registry the case had already moved past this step, so it cannot apply.</source>
         <translation>该办件在中心已进入后续环节，此操作无法生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/attention.py" line="54"/>
+        <location filename="../../ui/followup/attention.py" line="62"/>
         <source>A number this counter gave out is already used at the registry.</source>
         <translation>本窗口发出的编号在中心已被占用。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/attention.py" line="57"/>
+        <location filename="../../ui/followup/attention.py" line="65"/>
         <source>The registry could not verify the audit trail entry of this step.</source>
         <translation>中心无法核验该环节的留痕记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/attention.py" line="59"/>
+        <location filename="../../ui/followup/attention.py" line="67"/>
         <source>The registry does not know this case.</source>
         <translation>中心没有该办件的记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/attention.py" line="60"/>
+        <location filename="../../ui/followup/attention.py" line="68"/>
         <source>The case belongs to another hall.</source>
         <translation>该办件属于其他大厅。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/attention.py" line="61"/>
+        <location filename="../../ui/followup/attention.py" line="69"/>
         <source>The registry could not read this step.</source>
         <translation>中心无法读取此操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/attention.py" line="63"/>
+        <location filename="../../ui/followup/attention.py" line="71"/>
         <source>The registry does not understand the software version of this counter.</source>
         <translation>中心无法识别本窗口的软件版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/attention.py" line="65"/>
+        <location filename="../../ui/followup/attention.py" line="73"/>
         <source>The registry rejected this step.</source>
         <translation>中心拒绝了此操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/attention.py" line="70"/>
+        <location filename="../../ui/followup/attention.py" line="78"/>
         <source>Open the case: it now shows the state held by the registry. Do the step again if it is still needed, and tell the applicant if anything changed.</source>
         <translation>请打开办件（现已显示中心的状态），如仍需要请重新办理该环节，如有变化请告知申请人。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/attention.py" line="74"/>
+        <location filename="../../ui/followup/attention.py" line="82"/>
         <source>Open the case, check its status and tell the applicant what it means.</source>
         <translation>请打开办件核对状态，并向申请人说明。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/attention.py" line="77"/>
+        <location filename="../../ui/followup/attention.py" line="85"/>
         <source>Tell the supervisor: the numbering of this counter must be checked. Do not hand the document out again.</source>
         <translation>请报告首席代表核查本窗口编号，不要再次发放该文书。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/attention.py" line="81"/>
+        <location filename="../../ui/followup/attention.py" line="89"/>
         <source>Tell the supervisor at once: the trail of this counter may be damaged or altered.</source>
         <translation>请立即报告首席代表：本窗口的留痕记录可能已损坏或被改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/attention.py" line="84"/>
+        <location filename="../../ui/followup/attention.py" line="92"/>
         <source>Tell the supervisor; the case may come from a counter that was reset.</source>
         <translation>请报告首席代表，该办件可能来自已重置的窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/attention.py" line="86"/>
+        <location filename="../../ui/followup/attention.py" line="94"/>
         <source>Tell the supervisor; do not go on with the case here.</source>
         <translation>请报告首席代表，本窗口不要继续办理。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/attention.py" line="88"/>
+        <location filename="../../ui/followup/attention.py" line="96"/>
         <source>Tell the supervisor; the counter software may need an update.</source>
         <translation>请报告首席代表，窗口软件可能需要升级。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/attention.py" line="91"/>
+        <location filename="../../ui/followup/attention.py" line="99"/>
         <source>Tell the supervisor: the registry or the counter needs an update.</source>
         <translation>请报告首席代表：中心或窗口软件需要升级。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/attention.py" line="93"/>
+        <location filename="../../ui/followup/attention.py" line="101"/>
         <source>Tell the supervisor.</source>
         <translation>请报告首席代表。</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/attention.py" line="107"/>
+        <location filename="../../ui/followup/attention.py" line="115"/>
         <source>Acted at</source>
         <translation>操作时间</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/attention.py" line="111"/>
-        <location filename="../../ui/followup/deadlines.py" line="82"/>
+        <location filename="../../ui/followup/attention.py" line="119"/>
+        <location filename="../../ui/followup/deadlines.py" line="90"/>
         <location filename="../../ui/followup/search.py" line="32"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/attention.py" line="112"/>
+        <location filename="../../ui/followup/attention.py" line="120"/>
         <location filename="../../ui/followup/case_parts.py" line="115"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/attention.py" line="113"/>
+        <location filename="../../ui/followup/attention.py" line="121"/>
         <source>What happened</source>
         <translation>情况</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/attention.py" line="115"/>
+        <location filename="../../ui/followup/attention.py" line="123"/>
         <source>Status now</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/attention.py" line="213"/>
+        <location filename="../../ui/followup/attention.py" line="222"/>
         <source>{step} on case {number}, {time}</source>
         <translation>{time} 办件 {number}：{step}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/attention.py" line="218"/>
+        <location filename="../../ui/followup/attention.py" line="227"/>
         <source>What happened: {text}</source>
         <translation>情况：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/attention.py" line="219"/>
+        <location filename="../../ui/followup/attention.py" line="228"/>
         <source>What to do: {text}</source>
         <translation>处理：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/attention.py" line="220"/>
+        <location filename="../../ui/followup/attention.py" line="229"/>
         <source>The registry said ({code}): {reason}</source>
         <translation>中心答复（{code}）：{reason}</translation>
     </message>
@@ -1588,65 +1588,65 @@
         <translation>出具时间</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/deadlines.py" line="73"/>
+        <location filename="../../ui/followup/deadlines.py" line="81"/>
         <source>Group</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/deadlines.py" line="77"/>
+        <location filename="../../ui/followup/deadlines.py" line="85"/>
         <source>Time left</source>
         <translation>剩余时限</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/deadlines.py" line="79"/>
+        <location filename="../../ui/followup/deadlines.py" line="87"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/deadlines.py" line="83"/>
+        <location filename="../../ui/followup/deadlines.py" line="91"/>
         <location filename="../../ui/followup/search.py" line="34"/>
         <source>Service item</source>
         <translation>服务事项</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/deadlines.py" line="85"/>
+        <location filename="../../ui/followup/deadlines.py" line="93"/>
         <location filename="../../ui/followup/search.py" line="37"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/deadlines.py" line="88"/>
+        <location filename="../../ui/followup/deadlines.py" line="96"/>
         <location filename="../../ui/followup/search.py" line="48"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/deadlines.py" line="92"/>
+        <location filename="../../ui/followup/deadlines.py" line="100"/>
         <source>Accepted on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/deadlines.py" line="224"/>
+        <location filename="../../ui/followup/deadlines.py" line="239"/>
         <source>To watch ({count})</source>
         <translation>需关注（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/deadlines.py" line="225"/>
+        <location filename="../../ui/followup/deadlines.py" line="240"/>
         <source>Overdue ({count})</source>
         <translation>已超期（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/deadlines.py" line="226"/>
+        <location filename="../../ui/followup/deadlines.py" line="241"/>
         <source>Due soon ({count})</source>
         <translation>即将到期（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/deadlines.py" line="227"/>
+        <location filename="../../ui/followup/deadlines.py" line="242"/>
         <source>Suspended ({count})</source>
         <translation>暂停计时（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/deadlines.py" line="228"/>
+        <location filename="../../ui/followup/deadlines.py" line="243"/>
         <source>On track ({count})</source>
         <translation>正常（{count}）</translation>
     </message>
@@ -3259,72 +3259,82 @@
 <context>
     <name>PrintersPage</name>
     <message>
-        <location filename="../../ui/settings_pages/printers.py" line="92"/>
+        <location filename="../../ui/settings_pages/printers.py" line="119"/>
         <source>Printers</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_pages/printers.py" line="98"/>
+        <location filename="../../ui/settings_pages/printers.py" line="125"/>
         <source>A4 documents (notices, receipts, letters)</source>
         <translation>A4 文书（告知书、回执、通知书）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_pages/printers.py" line="99"/>
+        <location filename="../../ui/settings_pages/printers.py" line="126"/>
         <source>Receipts and queue tickets (80 mm roll)</source>
         <translation>小票和排队号票（80 毫米卷纸）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_pages/printers.py" line="101"/>
+        <location filename="../../ui/settings_pages/printers.py" line="128"/>
         <source>A4 laser, 300 dpi, grey</source>
         <translation>A4 激光打印机，300 dpi，灰度</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_pages/printers.py" line="102"/>
+        <location filename="../../ui/settings_pages/printers.py" line="129"/>
         <source>80 mm thermal roll, 203 dpi, black and white</source>
         <translation>80 毫米热敏卷纸，203 dpi，黑白</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_pages/printers.py" line="105"/>
+        <location filename="../../ui/settings_pages/printers.py" line="132"/>
         <source>None — save PDFs to a folder</source>
         <translation>无 — 将 PDF 保存到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_pages/printers.py" line="107"/>
+        <location filename="../../ui/settings_pages/printers.py" line="134"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_pages/printers.py" line="108"/>
+        <location filename="../../ui/settings_pages/printers.py" line="135"/>
         <source>Kind of printer</source>
         <translation>打印机类型</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_pages/printers.py" line="109"/>
+        <location filename="../../ui/settings_pages/printers.py" line="136"/>
         <source>Print a test page</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_pages/printers.py" line="110"/>
+        <location filename="../../ui/settings_pages/printers.py" line="137"/>
         <source>Folder for PDFs</source>
         <translation>PDF 保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_pages/printers.py" line="122"/>
+        <location filename="../../ui/settings_pages/printers.py" line="142"/>
+        <source>Could not list the printers: {reason}</source>
+        <translation>无法列出打印机：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/printers.py" line="144"/>
+        <source>Looking for printers…</source>
+        <translation>正在查找打印机…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_pages/printers.py" line="175"/>
         <source>The printer {name} is not installed: choose another or none.</source>
         <translation>打印机 {name} 未安装：请选择其他打印机或选择“无”。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_pages/printers.py" line="142"/>
+        <location filename="../../ui/settings_pages/printers.py" line="195"/>
         <source>Printing a test page on {printer}…</source>
         <translation>正在向 {printer} 打印测试页…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_pages/printers.py" line="160"/>
+        <location filename="../../ui/settings_pages/printers.py" line="213"/>
         <source>The test page went to {printer}.</source>
         <translation>测试页已发送到 {printer}。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_pages/printers.py" line="164"/>
+        <location filename="../../ui/settings_pages/printers.py" line="217"/>
         <source>The test page did not print: {reason}</source>
         <translation>测试页未能打印：{reason}</translation>
     </message>
@@ -3967,22 +3977,22 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="138"/>
+        <location filename="../../ui/settings_dialog.py" line="163"/>
         <source>Settings — Window Clerk</source>
         <translation>设置 — 窗口办件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="143"/>
+        <location filename="../../ui/settings_dialog.py" line="168"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="144"/>
+        <location filename="../../ui/settings_dialog.py" line="169"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="183"/>
+        <location filename="../../ui/settings_dialog.py" line="208"/>
         <source>The language cannot be changed: {reason}</source>
         <translation>无法切换语言：{reason}</translation>
     </message>
@@ -4191,28 +4201,28 @@
 <context>
     <name>TestPage</name>
     <message>
-        <location filename="../../ui/settings_pages/printer_check.py" line="112"/>
-        <location filename="../../ui/settings_pages/printer_check.py" line="135"/>
+        <location filename="../../ui/settings_pages/printer_check.py" line="115"/>
+        <location filename="../../ui/settings_pages/printer_check.py" line="138"/>
         <source>Printer test page</source>
         <translation>打印机测试页</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_pages/printer_check.py" line="136"/>
+        <location filename="../../ui/settings_pages/printer_check.py" line="139"/>
         <source>Window Clerk</source>
         <translation>窗口办件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_pages/printer_check.py" line="138"/>
+        <location filename="../../ui/settings_pages/printer_check.py" line="141"/>
         <source>Printer: {name}</source>
         <translation>打印机：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_pages/printer_check.py" line="142"/>
+        <location filename="../../ui/settings_pages/printer_check.py" line="145"/>
         <source>Paper: {paper}</source>
         <translation>纸张：{paper}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_pages/printer_check.py" line="146"/>
+        <location filename="../../ui/settings_pages/printer_check.py" line="149"/>
         <source>Printed at {time}</source>
         <translation>打印时间：{time}</translation>
     </message>
@@ -4286,42 +4296,42 @@
 <context>
     <name>WorkbenchWindow</name>
     <message>
-        <location filename="../../ui/workbench/window.py" line="248"/>
+        <location filename="../../ui/workbench/window.py" line="249"/>
         <source>Window Clerk — counter {counter}</source>
         <translation>窗口办件 — {counter}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/window.py" line="250"/>
+        <location filename="../../ui/workbench/window.py" line="251"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/window.py" line="251"/>
+        <location filename="../../ui/workbench/window.py" line="252"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/window.py" line="252"/>
+        <location filename="../../ui/workbench/window.py" line="253"/>
         <source>Lock the screen (Ctrl+L)</source>
         <translation>锁定屏幕 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/window.py" line="253"/>
+        <location filename="../../ui/workbench/window.py" line="254"/>
         <source>Export diagnostics…</source>
         <translation>导出诊断信息……</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/window.py" line="254"/>
+        <location filename="../../ui/workbench/window.py" line="255"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/window.py" line="256"/>
+        <location filename="../../ui/workbench/window.py" line="257"/>
         <source>Queue</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/window.py" line="315"/>
+        <location filename="../../ui/workbench/window.py" line="316"/>
         <source>Loading failed; the error is in the log.</source>
         <translation>加载失败，错误已记入日志。</translation>
     </message>
@@ -4347,8 +4357,8 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="469"/>
         <location filename="../../ui/queue/launch.py" line="232"/>
+        <location filename="../../ui/starting.py" line="96"/>
         <source>Window Clerk</source>
         <translation>窗口办件</translation>
     </message>

@@ -169,7 +169,27 @@ class ChoiceField(Field):
         self.combo = QComboBox(parent)
         for value in values:
             self.combo.addItem(value, value)
+        self.loaded: str | None = None
+        """The stored value shown by `load` (kept by `offer`), None before."""
         super().__init__(setting, self.combo)
+
+    def offer(self, values: Sequence[str]) -> None:
+        """Offer `values` instead; the value selected and the stored one stay offered.
+
+        The selection does not move (the clerk's choice survives a list that arrives late);
+        call `set_labels` again afterwards.
+        """
+        chosen = self.combo.currentData()
+        kept = [value for value in (self.loaded, chosen) if value is not None]
+        offered = list(dict.fromkeys([*values, *kept]))
+        blocked = self.combo.blockSignals(True)  # one selection before and after: no change
+        try:
+            self.combo.clear()
+            for value in offered:
+                self.combo.addItem(value, value)
+            self.combo.setCurrentIndex(self.combo.findData(chosen) if chosen is not None else 0)
+        finally:
+            self.combo.blockSignals(blocked)
 
     def set_labels(self, labels: dict[str, str]) -> None:
         """Show each value in words (values without words show as they are)."""
@@ -179,6 +199,7 @@ class ChoiceField(Field):
 
     def load(self, value: object) -> None:
         """Select a stored value; an unknown one is added so that nothing is lost unseen."""
+        self.loaded = str(value)
         row = self.combo.findData(value)
         if row < 0:
             self.combo.addItem(str(value), value)

@@ -60,7 +60,10 @@ ROLE_SETTINGS: dict[Role, tuple[Setting[str], Setting[str]]] = {
 
 
 def available_printers() -> list[str]:
-    """The names of the printers Qt sees (CUPS queues, Windows printers)."""
+    """The names of the printers Qt sees (CUPS queues, Windows printers).
+
+    Blocks while the print system answers: call it off the GUI thread (`printer_names`).
+    """
     return list(QPrinterInfo.availablePrinterNames())
 
 

@@ -4,6 +4,10 @@ Each role offers "none — save PDFs to a folder" and every installed printer, w
 printer (A4 laser, 80 mm thermal) and a test page. The test page goes out on the page's own
 printing lane, like every print job, to what is chosen now (saved or not).
 
+The installed printers may not be known when the page opens (the print system is asked on a
+thread, `printer_names`): the page then offers the saved printers, says it is looking, and
+fills in the list when it comes (`look_for_printers`) without moving what the clerk chose.
+
 Signals:
     checkPrinted(str): a test page was handed over; where it went.
     checkFailed(str): a test page failed; why.
@@ -12,6 +16,7 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import Future
 from datetime import datetime
 from pathlib import Path
 
@@ -33,6 +38,8 @@ from ui.settings_pages.printer_check import (
     pdf_folder,
     profile_named,
 )
+from ui.settings_pages.printer_names import PrinterList
+from ui.starting import deliver
 
 NONE = ""
 """The printer value for "none — save PDFs to a folder"."""
@@ -41,15 +48,21 @@ NONE = ""
 class _RoleBox(QGroupBox):
     """One role's printer, its kind and its test-page button."""
 
-    def __init__(self, page: PrintersPage, role: Role, printers: Sequence[str]) -> None:
+    def __init__(self, page: PrintersPage, role: Role, printers: Sequence[str] | None) -> None:
         super().__init__(page)
         name, profile = ROLE_SETTINGS[role]
         self.role = role
-        self.printer = ChoiceField(name, self, values=[NONE, *printers])
+        self.printer = ChoiceField(name, self, values=[NONE, *(printers or ())])
         self.profile = ChoiceField(profile, self, values=[p.name for p in PROFILES])
         self.check = QPushButton(self)
         self.check.clicked.connect(lambda: page.print_check(role))
         self.form = QFormLayout(self)
+        self.installed = None if printers is None else set(printers)
+        """The printers installed; None while the print system has not said."""
+
+    def offer(self, printers: Sequence[str]) -> None:
+        """Offer the installed printers now known, keeping the choice shown."""
+        self.printer.offer([NONE, *printers])
         self.installed = set(printers)
 
 
@@ -60,11 +73,25 @@ class PrintersPage(SettingsPage):
     checkFailed = Signal(str)  # noqa: N815 - Qt signal name
 
     def __init__(
-        self, printers: Sequence[str], *, data_folder: Path, parent: QWidget | None = None
+        self, printers: Sequence[str] | None, *, data_folder: Path, parent: QWidget | None = None
     ) -> None:
+        """Build the page.
+
+        Args:
+            printers: the installed printers, or None when they are not known yet (then
+                `look_for_printers` brings them).
+            data_folder: the counter's data folder (PDFs go to "printed" in it by default).
+            parent: the dialog.
+        """
         super().__init__(parent)
         self.data_folder = data_folder
         self.lane = Lane(parent=self)
+        self._looking, self._failure = False, ""
+        self.lookup_note = QLabel(self)
+        self.lookup_note.setObjectName("printerLookup")
+        self.lookup_note.setWordWrap(True)
+        self.lookup_note.hide()
+        self.layout_.addWidget(self.lookup_note)
         self.boxes = {role: _RoleBox(self, role, printers) for role in Role}
         for box in self.boxes.values():
             self.add(box.printer, form=box.form)
@@ -108,9 +135,35 @@ class PrintersPage(SettingsPage):
             self.label(box.profile.setting).setText(self.tr("Kind of printer"))
             box.check.setText(self.tr("Print a test page"))
         self.label(PDF_FOLDER).setText(self.tr("Folder for PDFs"))
+        self._say_lookup()
+
+    def _say_lookup(self) -> None:
+        if self._failure:
+            note = self.tr("Could not list the printers: {reason}").format(reason=self._failure)
+        else:
+            note = self.tr("Looking for printers…") if self._looking else ""
+        self.lookup_note.setText(note)
+        self.lookup_note.setVisible(bool(note))
+
+    def look_for_printers(self, pending: Future[PrinterList]) -> None:
+        """Show the printers the print system lists when `pending` brings them.
+
+        Until then a page that knows no printers offers the saved ones and says it is looking.
+        """
+        self._looking = self.boxes[Role.DOCUMENTS].installed is None
+        self._say_lookup()
+        deliver(pending, self.show_printers, parent=self)
+
+    def show_printers(self, answer: PrinterList) -> None:
+        """Offer the printers listed (what is chosen stays chosen), or say why there are none."""
+        self._looking, self._failure = False, answer.error or ""
+        if answer.error is None:
+            for box in self.boxes.values():
+                box.offer(answer.names)
+        self.retranslate_ui()
 
     def check(self) -> None:
-        """A printer must be installed; a folder for PDFs must exist.
+        """A printer must be installed (when the print system has said); a folder must exist.
 
         Raises:
             Problem: the first choice in the way.
@@ -118,7 +171,7 @@ class PrintersPage(SettingsPage):
         super().check()
         for box in self.boxes.values():
             name = box.printer.value()
-            if name and name not in box.installed:
+            if name and box.installed is not None and name not in box.installed:
                 message = self.tr("The printer {name} is not installed: choose another or none.")
                 raise Problem(message.format(name=name), box.printer.widget)
 

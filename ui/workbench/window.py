@@ -82,6 +82,7 @@ class WorkbenchWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("workbench")
+        SettingsDialog.look_for_printers()  # asked on a thread: ready when Settings opens
         self.parts, self.queue, self.languages = parts, queue, languages
         self.scanner: ScannerFilter | None = None
         self.actor: Actor | None = None
