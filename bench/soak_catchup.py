@@ -4,7 +4,7 @@ Run by `bench/soak.py` (and `tests/integration/test_soak_short.py`) as a child p
 peak memory is the counter's own: `python -m bench.soak_catchup --folder F --registry-url URL
 --out FIGURES.json`. It opens the counter of folder F as the application does
 (`sync.setup.open_counter` with a configured registry: the stored credential), shows the real
-`WorkbenchWindow` (offscreen), starts the real sync loop with `ui.app.start_sync` — its health
+`WorkbenchWindow` (offscreen), starts the real sync loop (`ui.counter_run.start_sync`) — its health
 reaches the status bar through the queued signal — and watches the GUI thread with the product's
 `StallMonitor` while a clerk looks around: every `--browse-ms` the window turns to the next page
 (by default case search with a query, the deadlines board, needs attention, then the counter;
@@ -40,12 +40,9 @@ from clerk.scans import ScanFolder  # noqa: E402
 from printing.from_domain import PrintContext  # noqa: E402
 from sync.loop import SyncLoop  # noqa: E402
 from sync.setup import Connection, open_counter  # noqa: E402
-from ui.app import (  # noqa: E402
-    share_the_interpreter_with_the_screen,
-    start_sync,
-    use_bundled_font,
-)
+from ui.app import share_the_interpreter_with_the_screen, use_bundled_font  # noqa: E402
 from ui.collector import GuiThreadCollector  # noqa: E402
+from ui.counter_run import start_sync  # noqa: E402
 from ui.decisions.credentials import RegistryCredentials  # noqa: E402
 from ui.settings import CounterSettings  # noqa: E402
 from ui.stalls import Stall, StallMonitor  # noqa: E402

@@ -12,10 +12,7 @@ from __future__ import annotations
 
 import logging
 from functools import cache
-from xml.sax.saxutils import escape
-
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from html import escape
 
 from clerk.bundle import resource
 from printing.errors import PrintingError
@@ -40,6 +37,9 @@ def register_font() -> str:
     Raises:
         PrintingError: the font file is missing or unreadable.
     """
+    from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415 - reportlab on first use (start time)
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont  # noqa: PLC0415
+
     try:
         font = TTFont(FONT, str(FONT_FILE), subfontIndex=_SUBFONT)
     except (OSError, TTFError) as error:
@@ -52,6 +52,9 @@ def register_font() -> str:
 @cache
 def _glyphs() -> frozenset[int]:
     """Code points the font has a glyph for."""
+    from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415 - reportlab on first use (start time)
+    from reportlab.pdfbase.ttfonts import TTFont  # noqa: PLC0415
+
     register_font()
     font = pdfmetrics.getFont(FONT)
     assert isinstance(font, TTFont)
@@ -85,7 +88,8 @@ def markup(text: str) -> str:
 
     An ideographic space (U+3000) keeps its width: a Paragraph would fold it like any space.
     """
-    return escape(printable(text)).replace("\n", "<br/>").replace("\u3000", "&nbsp;&nbsp;")
+    escaped = escape(printable(text), quote=False)  # &, < and >, as XML needs
+    return escaped.replace("\n", "<br/>").replace("\u3000", "&nbsp;&nbsp;")
 
 
 def missing_characters(text: str) -> tuple[str, ...]:

@@ -19,7 +19,7 @@ from clerk.codec import from_json
 from clerk.errors import InvalidInput
 from clerk.ports import CaseRecord, DocumentRecord
 from printing import facts
-from printing.build import DocumentData, DocumentKind
+from printing.builder import DocumentData, DocumentKind
 from printing.data import Applicant, CaseFacts, Head, Issuer, SealImage
 from printing.documents import (
     AcceptanceReceipt,

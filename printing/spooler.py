@@ -20,7 +20,7 @@ from typing import Protocol
 from clerk import services
 from clerk.ports import PrintJob
 from clerk.store import Store
-from printing.build import build
+from printing.builder import build
 from printing.errors import DocumentDataError, PrinterError
 from printing.from_domain import PrintContext, document_data
 

@@ -12,14 +12,17 @@ import logging
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from clerk.errors import ClerkError, PermissionDenied
 from clerk.staff import Actor, Role
-from clerk.store import SyncLedger
 from sync.client import Busy, NotEnrolled, Offline, RegistryClient, SlowDown
+
+if TYPE_CHECKING:
+    from clerk.store import SyncLedger
 
 _log = logging.getLogger(__name__)
 _HASHER = PasswordHasher()

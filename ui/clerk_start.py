@@ -15,36 +15,34 @@ import threading
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog
 
-from clerk.errors import NotFound
-from clerk.store import open_store
-from sync.login import Login
-from sync.setup import URL_VARIABLE, Connection, open_counter
+from clerk.store.peek import STORE_FILE, enrolled_counter
+from ui.prestart import URL_VARIABLE
 from ui.session.auth import Authenticator
-from ui.session.enrolment import STORE_FILE
 from ui.session.login import LoginDialog
 from ui.settings import REGISTRY_URL, CounterSettings
 from ui.starting import in_background
 
+if TYPE_CHECKING:
+    from sync.login import Login
+    from sync.setup import Connection
+
 
 def enrolled_label(folder: Path) -> str | None:
     """How the counter in `folder` is named ("DEMO · W01"), or None when it is not enrolled
-    (then the enrolment comes first)."""
-    path = folder / STORE_FILE
-    if not path.exists():
-        return None
-    store = open_store(path)
-    try:
-        if store.ledger().credentials() is None:
-            return None
-        device = store.device
-    except NotFound:
-        return None
-    finally:
-        store.close()
-    return f"{device.hall} · {device.counter}"
+    or its store cannot be read at a glance (then the full start opens it: enrolment first)."""
+    counter = enrolled_counter(folder / STORE_FILE)
+    return None if counter is None else counter.label
+
+
+def _open_counter(folder: Path, registry_url: str | None) -> Connection:
+    """`sync.setup.open_counter`, imported on the connecting thread (it brings SQLAlchemy)."""
+    from sync.setup import open_counter  # noqa: PLC0415 - heavy: off the GUI thread
+
+    return open_counter(folder, registry_url=registry_url)
 
 
 class PendingAuthenticator(Authenticator):
@@ -100,7 +98,7 @@ def sign_in_while_connecting(
     else the embedded default (already launched by `ui.prestart`).
     """
     url = registry_url or os.environ.get(URL_VARIABLE) or settings.get(REGISTRY_URL) or None
-    connecting = in_background(lambda: open_counter(folder, registry_url=url), name="connect")
+    connecting = in_background(lambda: _open_counter(folder, url), name="connect")
     authenticator = PendingAuthenticator(connecting)
     dialog = LoginDialog(authenticator, counter_label=label)
     try:

@@ -16,6 +16,9 @@ from importlib import import_module
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ui.session.messages import user_message
 
 _log = logging.getLogger(__name__)
 _T = TypeVar("_T")
@@ -85,3 +88,10 @@ def deliver(future: Future[_T], done: Callable[[_T], None], *, parent: QObject) 
     timer.timeout.connect(check)
     timer.start()
     return timer
+
+
+def cannot_start(app: QApplication, error: Exception) -> int:
+    """Tell the clerk why the counter cannot start (logged too); the exit code, 1."""
+    _log.error("cannot start the counter: %s", error)
+    QMessageBox.critical(None, app.tr("Window Clerk"), user_message(error))
+    return 1

@@ -23,6 +23,7 @@ from clerk.catalog import parse_catalogue
 from clerk.ports import OpState, OutboxOperation
 from clerk.store.codec import canonical_json, require_aware
 from clerk.store.outbox import SqlOutboxRepository
+from clerk.store.peek import EPOCH_KEY, TOKEN_KEY, URL_KEY
 from clerk.store.reference import SqlCalendarRepository, SqlCatalogueRepository
 from clerk.store.schema import BLOBS, CASES, OUTBOX, STAFF_CACHE, SYNC_CURSORS, SYNC_STATE
 from clerk.wire import Change
@@ -30,7 +31,7 @@ from clerk.workdays import CalendarOverride
 
 RETENTION = timedelta(days=90)
 """Acknowledged operations are pushed again after a registry restore if younger than this."""
-_EPOCH, _URL, _TOKEN = "server_epoch", "registry_url", "device_token"
+_EPOCH, _URL, _TOKEN = EPOCH_KEY, URL_KEY, TOKEN_KEY
 _PENDING = OpState.PENDING.value
 _HAS_PENDING = (
     select(OUTBOX.c.op_id)

@@ -26,7 +26,7 @@ from clerk.services.followup import (
 from clerk.staff import Actor
 from clerk.store import SqlUnitOfWork, Store
 from clerk.workdays import WarningPolicy
-from printing.build import build
+from printing.builder import build
 from printing.from_domain import PrintContext, document_data
 
 

@@ -33,7 +33,7 @@ from clerk.clock import local_day
 from clerk.errors import ClerkError
 from clerk.identity import IdCheck, IdProblem, validate_resident_id
 from clerk.queue import Channel
-from printing.build import DocumentKind, build
+from printing.builder import DocumentKind, build
 from printing.documents import QueueTicket
 from printing.errors import PrinterError, PrintingError
 from printing.spooler import Printer

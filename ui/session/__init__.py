@@ -1,6 +1,6 @@
 """Start and login: first-start enrolment, staff login (also offline), and the screen lock.
 
-How `ui.app` uses it::
+How `ui.app` uses it (each name from its module: `ui.session.enrolment.ensure_enrolled`, …)::
 
     settings = CounterSettings(folder / "settings.ini")
     connection = ensure_enrolled(            # instead of sync.setup.open_counter
@@ -30,29 +30,8 @@ How `ui.app` uses it::
   staff member signs in, which ends the first one's session (`signedOut`, `signedIn`,
   `sessionChanged`).
 - The state itself (`SessionState`) and the password checks (`Authenticator`) have no Qt.
+
+The package imports none of its modules: each is imported where it is used, so a clerk's
+start loads only the sign-in dialog's own (`ui.session.login`, `ui.session.auth`) before the
+dialog shows (issue 6).
 """
-
-from ui.session.auth import Authenticator
-from ui.session.controller import SessionController
-from ui.session.enrolment import EnrolmentDialog, ensure_enrolled, is_enrolled
-from ui.session.lock import SessionLock, start_session
-from ui.session.lock_screen import LockScreen
-from ui.session.login import LoginDialog, sign_in
-from ui.session.state import Change, ChangeKind, Phase, SessionState
-
-__all__ = [
-    "Authenticator",
-    "Change",
-    "ChangeKind",
-    "EnrolmentDialog",
-    "LockScreen",
-    "LoginDialog",
-    "Phase",
-    "SessionController",
-    "SessionLock",
-    "SessionState",
-    "ensure_enrolled",
-    "is_enrolled",
-    "sign_in",
-    "start_session",
-]

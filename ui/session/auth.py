@@ -11,11 +11,14 @@ import logging
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from clerk.store import SyncLedger
 from sync.client import RegistryClient, SyncError
 from sync.login import Login, log_in
-from sync.setup import Connection
+
+if TYPE_CHECKING:
+    from clerk.store import SyncLedger
+    from sync.setup import Connection
 
 _log = logging.getLogger(__name__)
 

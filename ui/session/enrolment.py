@@ -24,14 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from clerk.store import open_store
+from clerk.store.peek import STORE_FILE
 from sync.client import Offline
 from sync.setup import URL_VARIABLE, Connection, open_counter
 from ui.queue.lane import Lane
 from ui.session.form import ERROR_STYLE
 from ui.session.messages import user_message
 from ui.settings import REGISTRY_URL, CounterSettings
-
-STORE_FILE = "counter.db"
 
 
 def is_enrolled(folder: Path) -> bool:

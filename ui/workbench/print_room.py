@@ -18,7 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from clerk.store import Store
-from printing.build import DocumentKind, build
+from printing.builder import DocumentKind, build
 from printing.documents import QueueTicket
 from printing.from_domain import PrintContext
 from printing.spooler import Printer, Spooler, SpoolReport

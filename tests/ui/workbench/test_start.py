@@ -21,7 +21,8 @@ from pytestqt.qtbot import QtBot
 from sync.setup import Connection
 from tests.integration.queue.harness import QueueHall
 from tests.ui.workbench.conftest import WAIT, open_bench
-from ui.app import PASSWORD_VARIABLE, hall_queue_later
+from ui.app import PASSWORD_VARIABLE
+from ui.counter_run import hall_queue_later
 from ui.queue.panel import QueuePanel
 from ui.queue.port import Seat
 from ui.workbench.window import WorkbenchWindow
