@@ -33,7 +33,8 @@ class CredentialsForm(QWidget):
     def __init__(self, authenticator: Authenticator, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._authenticator = authenticator
-        self._lane = Lane(threads=1, parent=self)
+        self._lane = Lane(threads=1, parent=self)  # one thread: checks run in the order asked
+        self._checking_password = False
         self._fixed: Actor | None = None
         self.mode = QLabel(self)
         self.staff_id = QLineEdit(self)
@@ -95,13 +96,19 @@ class CredentialsForm(QWidget):
         self.mode.setText(self.tr("Connecting to the registry…"))
         self.mode.setVisible(True)
         authenticator = self._authenticator
-        self._lane.submit(authenticator.reachable, done=self._show_mode, failed=self._report)
+        self._lane.submit(
+            authenticator.reachable, done=self._show_mode, failed=self._registry_unknown
+        )
 
     def submit(self) -> None:
-        """Check the typed staff number and password (ignored while a check runs)."""
+        """Check the typed staff number and password (ignored while a password is checked).
+
+        Asked while the registry is still being asked (a fast clerk at the start), the check
+        waits behind that question on the form's one thread, then runs: the Enter is kept.
+        """
         staff_id = self._fixed.staff_id if self._fixed else self.staff_id.text().strip()
         password = self.password.text()
-        if self.busy:
+        if self._checking_password:
             return
         if not staff_id:
             self._say(self.tr("Type your staff number."), self.staff_id)
@@ -111,6 +118,7 @@ class CredentialsForm(QWidget):
             return
         self.password.clear()
         self.message.setText(self.tr("Checking…"))
+        self._checking_password = True
         self._set_enabled(False)
         authenticator = self._authenticator
         self._lane.submit(
@@ -128,14 +136,22 @@ class CredentialsForm(QWidget):
             self.password.setFocus()
 
     def _done(self, login: Login) -> None:
+        self._checking_password = False
         self._set_enabled(True)
         self.message.clear()
         self._show_mode(not login.offline)
         self.signedIn.emit(login)
 
     def _report(self, error: Exception) -> None:
+        self._checking_password = False
         self._set_enabled(True)
         self._say(user_message(error), self.password)
+
+    def _registry_unknown(self, error: Exception) -> None:
+        """The registry question failed (the counter could not connect): say why, unless a
+        password check waits behind it, which will meet the same failure and say it."""
+        if not self._checking_password:
+            self._say(user_message(error), self.password)
 
     def _show_mode(self, online: bool) -> None:
         self.mode.setVisible(True)

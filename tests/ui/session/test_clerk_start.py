@@ -52,6 +52,36 @@ def test_the_dialog_takes_typing_while_connecting_and_signs_in_once_connected(
         dialog.form.close_lane()
 
 
+def test_a_clerk_who_presses_enter_before_the_counter_is_connected_is_signed_in_once_it_is(
+    qtbot: QtBot, counter: Counter, registry: RegistryProcess
+) -> None:
+    # A fast clerk (or a badge scanner) finishes before the registry has answered: the Enter
+    # is kept and the password checked as soon as the counter is connected, not dropped.
+    connecting: Future[Connection] = Future()
+    authenticator = PendingAuthenticator(connecting)
+    dialog = LoginDialog(authenticator, counter_label="SF01 · W01")
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+    try:
+        type_text(CLERK)
+        enter()
+        type_text(PASSWORD)
+        enter()  # still "Connecting to the registry…"
+        assert dialog.form.message.text() == "Checking…"
+        assert not dialog.form.password.isEnabled()  # nothing more to type: one check only
+        client = RegistryClient(registry.url, token=counter.client.token)
+        with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+            connecting.set_result(Connection(counter.store, client))
+        assert dialog.login is not None
+        assert dialog.login.actor.staff_id == CLERK
+    finally:
+        if not connecting.done():  # a failed assertion: release the waiting checks
+            connecting.set_exception(RuntimeError("the test ended"))
+        authenticator.close()
+        dialog.form.close_lane()
+
+
 def test_a_connection_that_fails_is_told_at_the_dialog(qtbot: QtBot) -> None:
     connecting: Future[Connection] = Future()
     authenticator = PendingAuthenticator(connecting)
