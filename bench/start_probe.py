@@ -11,6 +11,12 @@ notes the field (`focus`: its window's title and the field's class and object na
 the application, which shuts down as it would for a clerk (sync loop, store, embedded
 registry), and writes every time (`time.monotonic`, one clock for all processes on Linux)
 to FIGURES as JSON: at usable, and again after the shutdown.
+
+With `$PROBE_SIGN_IN` ("STAFF PASSWORD SECONDS"), a first window that is the sign-in dialog is
+then used as a clerk uses it: SECONDS later (the time a clerk takes to type them) the probe
+types the staff number, Enter, the password, Enter (real key events into the focused fields)
+and notes when it pressed the last Enter (`entered`) and when the workbench took typing
+(`workbench`) — the clerk's wait after signing in.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import time
 BEGAN = time.monotonic()
 
 import json  # noqa: E402 - the first line notes when Python began running the probe
+import os  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -27,7 +34,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from PySide6 import QtWidgets  # noqa: E402
-from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtCore import Qt, QTimer  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QAbstractSpinBox,
     QApplication,
@@ -42,6 +50,7 @@ from ui.stalls.startup import UsableMark  # noqa: E402
 
 _times: dict[str, float | str] = {"python": BEGAN}
 CHECK_MS = 5
+SIGN_IN_VARIABLE = "PROBE_SIGN_IN"
 
 
 def typable(app: QApplication) -> QWidget | None:
@@ -60,6 +69,13 @@ def typable(app: QApplication) -> QWidget | None:
     if isinstance(widget, QComboBox) and widget.isEditable():
         return widget
     return None
+
+
+def _described(field: QWidget) -> str:
+    """Where typing goes: the window's title, the field's class and name, and its owner."""
+    owner = field.parentWidget()
+    inside = f" in {type(owner).__name__}" if owner is not None else ""
+    return f"{field.window().windowTitle()}: {type(field).__name__} {field.objectName()!r}{inside}"
 
 
 def _write(path: Path) -> None:
@@ -95,10 +111,37 @@ def _probe_application(figures: Path) -> type[QtWidgets.QApplication]:
                 return
             self._typing.stop()
             _times["usable"] = time.monotonic()
-            title = field.window().windowTitle()
-            owner = field.parentWidget()
-            inside = f" in {type(owner).__name__}" if owner is not None else ""
-            _times["focus"] = f"{title}: {type(field).__name__} {field.objectName()!r}{inside}"
+            _times["focus"] = _described(field)
+            _write(figures)
+            sign_in = os.environ.get(SIGN_IN_VARIABLE, "").split()
+            if field.objectName() == "staffId" and len(sign_in) == 3:
+                staff, password, seconds = sign_in
+                typing_ms = round(float(seconds) * 1000)
+                QTimer.singleShot(typing_ms, lambda: self._sign_in(field, staff, password))
+                return
+            QTimer.singleShot(0, self._leave)
+
+        def _sign_in(self, dialog_field: QWidget, staff: str, password: str) -> None:
+            """Type as the clerk does, then watch for the workbench to take typing."""
+            dialog = dialog_field.window()
+            QTest.keyClicks(dialog_field, staff)
+            QTest.keyClick(dialog_field, Qt.Key.Key_Return)
+            password_field = self.focusWidget() or dialog_field  # Enter moved to the password
+            QTest.keyClicks(password_field, password)
+            QTest.keyClick(password_field, Qt.Key.Key_Return)
+            _times["entered"] = time.monotonic()
+            self._typing = QTimer(self)
+            self._typing.setInterval(CHECK_MS)
+            self._typing.timeout.connect(lambda: self._check_workbench(dialog))
+            self._typing.start()
+
+        def _check_workbench(self, dialog: QWidget) -> None:
+            field = typable(self)
+            if field is None or field.window() is dialog:
+                return
+            self._typing.stop()
+            _times["workbench"] = time.monotonic()
+            _times["workbench_focus"] = _described(field)
             _write(figures)
             QTimer.singleShot(0, self._leave)
 

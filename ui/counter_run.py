@@ -35,6 +35,7 @@ from sync.loop import SyncLoop
 from sync.retention import ScanRetention
 from sync.setup import Connection
 from ui.clerk_start import ClerkSignedIn
+from ui.collector import keep_what_lives_now
 from ui.i18n import LanguageSwitch
 from ui.prestart import PASSWORD_VARIABLE, SETTINGS_FILE
 from ui.session.auth import Authenticator
@@ -310,6 +311,7 @@ def run_workbench(
         show_customer_panel(window.customer.panel)
         window.activateWindow()  # the keyboard stays with the clerk, not the applicant's panel
         window.print_room.wake()  # what an earlier run left in the print queue
+        keep_what_lives_now()  # later collections walk only what the day creates
         if self_test:
             QTimer.singleShot(0, app.quit)
         if demo_script is not None:

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QObject, Qt, QTimer
 from pytestqt.qtbot import QtBot
 
-from ui.collector import GuiThreadCollector
+from ui.collector import GuiThreadCollector, keep_what_lives_now
 from ui.queue.lane import Lane
 
 
@@ -73,3 +73,22 @@ def test_stop_gives_collection_back(qtbot: QtBot) -> None:
     assert not gc.isenabled()
     collector.stop()
     assert gc.isenabled()
+
+
+def test_what_lives_at_the_start_is_kept_out_of_collections_and_new_cycles_are_still_freed(
+    qtbot: QtBot, collector: GuiThreadCollector
+) -> None:
+    walked = len(gc.get_objects(generation=2))
+    keep_what_lives_now()
+    try:
+        assert gc.get_freeze_count() >= walked  # a full collection no longer walks them
+        threads: list[bool] = []
+        for _ in range(50):
+            Cyclic(threads)  # the day's garbage, made after the freeze
+        for _ in range(3):
+            collector.check()  # the timer's work, forced: collect what passed its threshold
+            gc.collect()
+        assert len(threads) == 50
+        assert all(threads)
+    finally:
+        gc.unfreeze()

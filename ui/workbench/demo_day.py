@@ -40,6 +40,7 @@ from ui.workbench.demo_keys import (
     Waits,
     commit_text,
     focused,
+    paced_typing,
     press,
     type_text,
 )
@@ -285,3 +286,17 @@ def run_counter_day(window: WorkbenchWindow, driver: Waits) -> DayPlayer:
     player = DayPlayer(window, driver, supervisor=DEMO_SUPERVISOR)
     player.play(COUNTER_DAY)
     return player
+
+
+CLERK_KEY_PAUSE_MS = 40
+"""A fast clerk: 25 keys a second (as `bench/ui_scenario.py` types)."""
+
+
+def run_counter_day_at_a_clerks_pace(window: WorkbenchWindow, driver: Waits) -> DayPlayer:
+    """`run_counter_day` with the event loop running between keys, as when a clerk types
+    (`bench/ui_bench.py` measures the screen's stalls on it)."""
+    paced_typing(CLERK_KEY_PAUSE_MS)
+    try:
+        return run_counter_day(window, driver)
+    finally:
+        paced_typing(0)

@@ -78,14 +78,42 @@ def focused() -> QWidget:
     return widget
 
 
+class _Pace:
+    """The pause between keys: none for tests (each key is handled before the next is sent),
+    a clerk's pace for measuring the screen's responsiveness (`paced_typing`)."""
+
+    pause_ms = 0
+
+
+def paced_typing(pause_ms: int) -> None:
+    """Let the event loop run `pause_ms` after every key from now on (0: no pause).
+
+    Keys sent back to back are handled in one go, without the event loop between them, so a
+    monitor of the event loop would see a whole ID number typed as one stall; at a clerk's
+    pace (`bench/ui_bench.py`: 40 ms, 25 keys a second) it sees what a clerk would.
+    """
+    _Pace.pause_ms = pause_ms
+
+
+def _paused() -> None:
+    if _Pace.pause_ms:
+        QTest.qWait(_Pace.pause_ms)
+
+
 def press(key: Qt.Key, modifier: Qt.KeyboardModifier = NONE) -> None:
     """Press one key where the focus is."""
     QTest.keyClick(focused(), key, modifier)
+    _paused()
 
 
 def type_text(text: str) -> None:
     """Type ASCII text where the focus is."""
-    QTest.keyClicks(focused(), text)
+    if not _Pace.pause_ms:
+        QTest.keyClicks(focused(), text)
+        return
+    for char in text:
+        QTest.keyClicks(focused(), char)
+        _paused()
 
 
 def commit_text(text: str) -> None:

@@ -143,3 +143,20 @@ def test_a_clerk_s_start_opens_on_the_sign_in_dialog_ready_for_typing(tmp_path: 
     assert noted["focus"].endswith("QLineEdit 'staffId' in CredentialsForm")
     log = (tmp_path / "window-clerk.log").read_text(encoding="utf-8")
     assert "Traceback" not in log
+    # Then the clerk signs in at that dialog by keys, and the workbench takes typing.
+    environment["PROBE_SIGN_IN"] = "C001 clerk-demo-1 0"
+    done = subprocess.run(
+        [*probe, "--data-dir", str(tmp_path)],
+        check=False,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr
+    noted = json.loads(figures.read_text(encoding="utf-8"))
+    assert noted["entered"] < noted["workbench"]
+    assert noted["workbench_focus"].endswith("in ItemFinder")  # the intake's item search
+    log = (tmp_path / "window-clerk.log").read_text(encoding="utf-8")
+    assert "C001 signed in (online)" in log
+    assert "Traceback" not in log
