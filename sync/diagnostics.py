@@ -29,9 +29,9 @@ from typing import Any
 
 from clerk.private import open_private
 from clerk.store.codec import parse_time
+from clerk.store.peek import STORE_FILE
 
 REDACTED = "[redacted]"
-STORE_FILE = "counter.db"
 SETTINGS_FILE = "window-clerk.ini"
 LOG_PATTERNS = ("window-clerk.log*", "registry/registry.log*")
 _SECRET_KEY = re.compile(r"password|secret|token|credential|enrol", re.IGNORECASE)

@@ -16,6 +16,7 @@ from pathlib import Path
 from clerk.errors import InvalidInput, NotFound
 from clerk.private import private_folder
 from clerk.store import Store, open_store
+from clerk.store.peek import STORE_FILE
 from sync.client import RegistryClient
 from sync.embedded import EmbeddedRegistry
 from sync.enrol import enrol
@@ -70,7 +71,7 @@ def open_counter(
 
 
 def _open_store(folder: Path) -> Store:
-    path = folder / "counter.db"
+    path = folder / STORE_FILE
     store = open_store(path)
     if store.ledger().credentials() is not None:
         return store
@@ -81,7 +82,7 @@ def _open_store(folder: Path) -> Store:
     # A store from before enrolment existed (a local demo identity, never synchronised):
     # keep it aside untouched and start a fresh one that the registry will identify.
     store.close()
-    kept = path.with_name(f"counter.db.unenrolled-{datetime.now(UTC):%Y%m%dT%H%M%S}")
+    kept = path.with_name(f"{STORE_FILE}.unenrolled-{datetime.now(UTC):%Y%m%dT%H%M%S}")
     path.rename(kept)
     for suffix in ("-wal", "-shm"):
         side = path.with_name(path.name + suffix)

@@ -38,7 +38,7 @@ from ui.i18n import LanguageSwitch, retranslate_on_language_change
 from ui.settings import LANGUAGE, CounterSettings, Setting
 from ui.settings_pages.base import Problem, SettingsPage
 from ui.settings_pages.hotkeys import HotkeysPage
-from ui.settings_pages.printer_names import PrinterNames, start_printer_lookup, system_printers
+from ui.settings_pages.printer_names import PrinterNames, system_printers
 from ui.settings_pages.printers import PrintersPage
 from ui.settings_pages.simple import CounterPage, DisplayPage, LanguagePage, LockPage, ScannerPage
 
@@ -100,12 +100,6 @@ class SettingsDialog(QDialog):
         self.retranslate_ui()
         self.nav.setCurrentRow(0)
         self.nav.setFocus()
-
-    @staticmethod
-    def look_for_printers() -> None:
-        """Begin asking the system for its printers (off the GUI thread), so that the dialog
-        usually finds them ready; the workbench calls this when it opens."""
-        start_printer_lookup()
 
     def _printers_page(
         self, given: Sequence[str] | None, names: PrinterNames | None, data_folder: Path

@@ -14,9 +14,8 @@ from typing import TextIO
 
 from clerk.errors import ClerkError
 from clerk.store.backup import backup_store, restore_store
+from clerk.store.peek import STORE_FILE
 from ui.prestart import data_dir
-
-STORE_FILE = "counter.db"
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:

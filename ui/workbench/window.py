@@ -45,6 +45,7 @@ from ui.queue.panel import QueuePanel
 from ui.queue.port import Seat
 from ui.session.lock import SessionLock
 from ui.settings_dialog import SettingsDialog
+from ui.settings_pages.printer_names import start_printer_lookup
 from ui.sync_status import SyncStatus
 from ui.workbench.case_desk import CaseDesk
 from ui.workbench.customer import CustomerSide
@@ -82,7 +83,7 @@ class WorkbenchWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("workbench")
-        SettingsDialog.look_for_printers()  # asked on a thread: ready when Settings opens
+        start_printer_lookup()  # asked on a thread: ready when Settings opens
         self.parts, self.queue, self.languages = parts, queue, languages
         self.scanner: ScannerFilter | None = None
         self.actor: Actor | None = None

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 from concurrent.futures import Future
+from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from clerk.ports import DeviceIdentity
@@ -23,63 +26,68 @@ from ui.session.login import LoginDialog
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def test_the_dialog_takes_typing_while_connecting_and_signs_in_once_connected(
-    qtbot: QtBot, counter: Counter, registry: RegistryProcess
-) -> None:
+@dataclass
+class Signing:
+    """A sign-in dialog shown while its counter is still connecting (`connecting`)."""
+
+    connecting: Future[Connection]
+    dialog: LoginDialog
+
+
+@pytest.fixture
+def signing(qtbot: QtBot) -> Iterator[Signing]:
+    """The dialog shown and active; at the end, checks still waiting are released and the
+    dialog's lane closed."""
     connecting: Future[Connection] = Future()
     authenticator = PendingAuthenticator(connecting)
     dialog = LoginDialog(authenticator, counter_label="SF01 · W01")
     qtbot.addWidget(dialog)
     with qtbot.waitActive(dialog):
         dialog.show()
-    try:
-        assert dialog.form.mode.text() == "Connecting to the registry…"  # not "online" yet
-        assert focused() is dialog.form.staff_id
-        type_text(CLERK)
+    yield Signing(connecting, dialog)
+    if not connecting.done():  # a failed assertion: release the waiting checks
+        connecting.set_exception(RuntimeError("the test ended"))
+    authenticator.close()
+    dialog.form.close_lane()
+
+
+def test_the_dialog_takes_typing_while_connecting_and_signs_in_once_connected(
+    qtbot: QtBot, signing: Signing, counter: Counter, registry: RegistryProcess
+) -> None:
+    connecting, dialog = signing.connecting, signing.dialog
+    assert dialog.form.mode.text() == "Connecting to the registry…"  # not "online" yet
+    assert focused() is dialog.form.staff_id
+    type_text(CLERK)
+    enter()
+    type_text(PASSWORD)
+    assert dialog.form.busy  # still waiting for the connection: nothing claimed yet
+    client = RegistryClient(registry.url, token=counter.client.token)
+    connecting.set_result(Connection(counter.store, client))
+    qtbot.waitUntil(lambda: dialog.form.mode.text() == "Online login", timeout=10_000)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         enter()
-        type_text(PASSWORD)
-        assert dialog.form.busy  # still waiting for the connection: nothing claimed yet
-        client = RegistryClient(registry.url, token=counter.client.token)
-        connecting.set_result(Connection(counter.store, client))
-        qtbot.waitUntil(lambda: dialog.form.mode.text() == "Online login", timeout=10_000)
-        with qtbot.waitSignal(dialog.accepted, timeout=10_000):
-            enter()
-        assert dialog.login is not None
-        assert dialog.login.actor.staff_id == CLERK
-        assert not dialog.login.offline
-    finally:
-        authenticator.close()
-        dialog.form.close_lane()
+    assert dialog.login is not None
+    assert dialog.login.actor.staff_id == CLERK
+    assert not dialog.login.offline
 
 
 def test_a_clerk_who_presses_enter_before_the_counter_is_connected_is_signed_in_once_it_is(
-    qtbot: QtBot, counter: Counter, registry: RegistryProcess
+    qtbot: QtBot, signing: Signing, counter: Counter, registry: RegistryProcess
 ) -> None:
     # A fast clerk (or a badge scanner) finishes before the registry has answered: the Enter
     # is kept and the password checked as soon as the counter is connected, not dropped.
-    connecting: Future[Connection] = Future()
-    authenticator = PendingAuthenticator(connecting)
-    dialog = LoginDialog(authenticator, counter_label="SF01 · W01")
-    qtbot.addWidget(dialog)
-    with qtbot.waitActive(dialog):
-        dialog.show()
-    try:
-        type_text(CLERK)
-        enter()
-        type_text(PASSWORD)
-        enter()  # still "Connecting to the registry…"
-        assert dialog.form.message.text() == "Checking…"
-        assert not dialog.form.password.isEnabled()  # nothing more to type: one check only
-        client = RegistryClient(registry.url, token=counter.client.token)
-        with qtbot.waitSignal(dialog.accepted, timeout=10_000):
-            connecting.set_result(Connection(counter.store, client))
-        assert dialog.login is not None
-        assert dialog.login.actor.staff_id == CLERK
-    finally:
-        if not connecting.done():  # a failed assertion: release the waiting checks
-            connecting.set_exception(RuntimeError("the test ended"))
-        authenticator.close()
-        dialog.form.close_lane()
+    connecting, dialog = signing.connecting, signing.dialog
+    type_text(CLERK)
+    enter()
+    type_text(PASSWORD)
+    enter()  # still "Connecting to the registry…"
+    assert dialog.form.message.text() == "Checking…"
+    assert not dialog.form.password.isEnabled()  # nothing more to type: one check only
+    client = RegistryClient(registry.url, token=counter.client.token)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        connecting.set_result(Connection(counter.store, client))
+    assert dialog.login is not None
+    assert dialog.login.actor.staff_id == CLERK
 
 
 def test_a_connection_that_fails_is_told_at_the_dialog(qtbot: QtBot) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from clerk.store import open_store
-from sync.diagnostics import STORE_FILE
+from clerk.store.peek import STORE_FILE
 from tests.ui.workbench.conftest import Bench
 from ui.workbench.diagnostics import DiagnosticsExport
 

@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -123,40 +124,35 @@ def test_a_warm_scripted_start_adopts_the_registry_launched_early(tmp_path: Path
     assert answering == [launched[1]]  # one child: the one launched before the imports
 
 
+def probe_start(folder: Path, **env: str) -> tuple[dict[str, Any], str]:
+    """A clerk's start on `folder` under `bench/start_probe.py` (`env` added); what the probe
+    noted and the counter's log, after a clean exit."""
+    figures = folder / "figures.json"
+    probe = [sys.executable, str(ROOT / "bench" / "start_probe.py"), str(figures), "--"]
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", **env)
+    environment.pop(PASSWORD_VARIABLE, None)
+    done = subprocess.run(
+        [*probe, "--data-dir", str(folder)],
+        check=False,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr  # the probe closes the dialog: a clean exit
+    noted = json.loads(figures.read_text(encoding="utf-8"))
+    return noted, (folder / "window-clerk.log").read_text(encoding="utf-8")
+
+
 @pytest.mark.slow
 def test_a_clerk_s_start_opens_on_the_sign_in_dialog_ready_for_typing(tmp_path: Path) -> None:
     start(tmp_path)  # enrolled with its embedded registry
-    figures = tmp_path / "figures.json"
-    probe = [sys.executable, str(ROOT / "bench" / "start_probe.py"), str(figures), "--"]
-    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    environment.pop(PASSWORD_VARIABLE, None)
-    done = subprocess.run(
-        [*probe, "--data-dir", str(tmp_path)],
-        check=False,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert done.returncode == 0, done.stderr  # the probe cancels the dialog: a clean exit
-    noted = json.loads(figures.read_text(encoding="utf-8"))
+    noted, log = probe_start(tmp_path)
     assert noted["focus"].endswith("QLineEdit 'staffId' in CredentialsForm")
-    log = (tmp_path / "window-clerk.log").read_text(encoding="utf-8")
     assert "Traceback" not in log
     # Then the clerk signs in at that dialog by keys, and the workbench takes typing.
-    environment["PROBE_SIGN_IN"] = "C001 clerk-demo-1 0"
-    done = subprocess.run(
-        [*probe, "--data-dir", str(tmp_path)],
-        check=False,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert done.returncode == 0, done.stderr
-    noted = json.loads(figures.read_text(encoding="utf-8"))
+    noted, log = probe_start(tmp_path, PROBE_SIGN_IN="C001 clerk-demo-1 0")
     assert noted["entered"] < noted["workbench"]
     assert noted["workbench_focus"].endswith("in ItemFinder")  # the intake's item search
-    log = (tmp_path / "window-clerk.log").read_text(encoding="utf-8")
     assert "C001 signed in (online)" in log
     assert "Traceback" not in log
