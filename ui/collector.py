@@ -66,7 +66,13 @@ class GuiThreadCollector(QObject):
 
 def keep_what_lives_now() -> None:
     """Take every object alive now out of later collections (`gc.freeze`): call it once the
-    long-lived part of the application is built (the workbench shown), not for short-lived
-    objects, which a frozen collector would never free."""
+    long-lived part of the application is built (the workbench, before it shows), not for
+    short-lived objects, which a frozen collector would never free.
+
+    The garbage of the start is collected first, on this (the GUI) thread: frozen garbage would
+    never be freed, and a wrapper left over from a deleted Qt object could be handed out again
+    for a new object at the same address.
+    """
+    gc.collect()
     gc.freeze()
     _log.debug("%d objects kept out of later collections", gc.get_freeze_count())

@@ -307,11 +307,11 @@ def run_workbench(
                 counter_label=parts.counter_label,
             )
             window.attach_session(lock)
+        keep_what_lives_now()  # later collections walk only what the day creates
         window.show()
         show_customer_panel(window.customer.panel)
         window.activateWindow()  # the keyboard stays with the clerk, not the applicant's panel
         window.print_room.wake()  # what an earlier run left in the print queue
-        keep_what_lives_now()  # later collections walk only what the day creates
         if self_test:
             QTimer.singleShot(0, app.quit)
         if demo_script is not None:

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, Qt, QTimer
 from pytestqt.qtbot import QtBot
 
-from ui.collector import GuiThreadCollector, keep_what_lives_now
+from ui.collector import GuiThreadCollector
 from ui.queue.lane import Lane
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class Cyclic(QObject):
@@ -75,20 +81,41 @@ def test_stop_gives_collection_back(qtbot: QtBot) -> None:
     assert gc.isenabled()
 
 
-def test_what_lives_at_the_start_is_kept_out_of_collections_and_new_cycles_are_still_freed(
-    qtbot: QtBot, collector: GuiThreadCollector
-) -> None:
-    walked = len(gc.get_objects(generation=2))
-    keep_what_lives_now()
-    try:
-        assert gc.get_freeze_count() >= walked  # a full collection no longer walks them
-        threads: list[bool] = []
-        for _ in range(50):
-            Cyclic(threads)  # the day's garbage, made after the freeze
-        for _ in range(3):
-            collector.check()  # the timer's work, forced: collect what passed its threshold
-            gc.collect()
-        assert len(threads) == 50
-        assert all(threads)
-    finally:
-        gc.unfreeze()
+FREEZE_CHILD = """
+import gc, sys, threading
+from PySide6.QtWidgets import QApplication
+sys.path.insert(0, sys.argv[1])
+from tests.ui.test_collector import Cyclic
+from ui.collector import GuiThreadCollector, keep_what_lives_now
+app = QApplication([])
+collector = GuiThreadCollector(interval_ms=20)
+collector.start()
+walked = len(gc.get_objects(generation=2))
+keep_what_lives_now()
+threads = []
+for _ in range(50):
+    Cyclic(threads)  # the day's garbage, made after the freeze
+for _ in range(3):
+    collector.check()  # the timer's work, forced: collect what passed its threshold
+    gc.collect()
+print(gc.get_freeze_count() >= walked, len(threads), all(threads))
+"""
+"""The freeze in a process of its own: freezing a test process's whole heap (every earlier
+test's leftovers) would change when its garbage is freed for every test after it."""
+
+
+def test_what_lives_at_the_start_is_kept_out_of_collections_and_new_cycles_are_still_freed() -> (
+    None
+):
+    done = subprocess.run(
+        [sys.executable, "-c", FREEZE_CHILD, str(ROOT)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        timeout=120,
+    )
+    frozen, freed, on_gui_thread = done.stdout.split()
+    assert frozen == "True"  # a full collection no longer walks what lived at the start
+    assert freed == "50"
+    assert on_gui_thread == "True"
