@@ -42,7 +42,7 @@ from clerk.queue.wire import CallAnswer, CallNext, CallTicket
 from registry.auth import Device
 from registry.db import stamp
 from registry.errors import Conflict, Invalid
-from registry.queue_candidates import candidates, claim, every_candidate
+from registry.queue_candidates import candidates, claim, claim_called, every_candidate
 from registry.queue_config import (
     Desk,
     desk_profile,
@@ -115,45 +115,47 @@ def call_next(
     if claimed is None:
         log.write(connection, announce=False)  # no-shows, if any: the counts do not change
         return CallAnswer(None, message=f"no ticket waits for counter {desk.counter}")
-    return _called(connection, begun, *claimed, log=log)
+    return _answer(begun, claimed)
 
 
 def _claim_next(
     connection: Connection, call_: _Call, profile: WorkProfile, log: EventLog, *, now: datetime
-) -> tuple[Stored, Transition] | None:
-    """Claim the policy's choice among the candidates (all tickets, if every head was lost)."""
-    desk, current = call_.desk, call_.current
+) -> Stored | None:
+    """Claim and announce the policy's choice among the candidates (all tickets, if every
+    head was lost)."""
+    desk = call_.desk
     before = None if profile.long_wait is None else now - profile.long_wait
     pool, truncated = candidates(
         connection, hall=desk.hall, services=profile.services, long_wait_before=before
     )
     pool = _sweep(connection, desk, profile, pool, log, now=now)
-    claimed = _claim_best(connection, pool, profile, current, now=now)
+    claimed = _claim_best(connection, call_, pool, profile, log, now=now)
     if claimed is None and truncated:
         tried = {stored.ticket.id for stored in pool}
         rest = every_candidate(connection, hall=desk.hall, services=profile.services)
         rest = [stored for stored in rest if stored.ticket.id not in tried]
-        claimed = _claim_best(connection, rest, profile, current, now=now)
+        claimed = _claim_best(connection, call_, rest, profile, log, now=now)
     return claimed
 
 
 def _claim_best(
     connection: Connection,
+    call_: _Call,
     pool: list[Stored],
     profile: WorkProfile,
-    current: Stored | None,
+    log: EventLog,
     *,
     now: datetime,
-) -> tuple[Stored, Transition] | None:
-    """Claim the policy's choice among `pool`; a ticket lost to another counter: the next."""
+) -> Stored | None:
+    """Claim and announce the policy's choice among `pool`; a ticket lost to another counter:
+    the next."""
     by_id = {stored.ticket.id: stored for stored in pool}
     waiting = [stored.ticket for stored in pool]
+    move = partial(_call_move, profile=profile, current=call_.current, now=now)
     while (chosen := choose_next(waiting, profile, now)) is not None:
-        claimed = claim(
-            connection, by_id[chosen.id], lambda whole: _call_move(whole, profile, current, now=now)
-        )
+        claimed = claim_called(connection, by_id[chosen.id], move, log, partial(_answered, call_))
         if claimed is not None:
-            return claimed
+            return claimed[0]
         waiting.remove(chosen)
     return None
 
@@ -409,19 +411,26 @@ def _holder(connection: Connection, desk: Desk, ticket: Ticket) -> WorkProfile:
 def _called(
     connection: Connection, call_: _Call, called: Stored, move: Transition, *, log: EventLog
 ) -> CallAnswer:
-    """Record a claimed call: its event, the counter's current ticket, the request's answer
-    (one statement on PostgreSQL)."""
-    ticket = move.ticket
-    log.add(move.event, number=ticket.number)
-    answered = CallAnswered(
+    """Record a call whose move is saved: its event, the counter's current ticket, the
+    request's answer (one statement on PostgreSQL)."""
+    log.add(move.event, number=move.ticket.number)
+    log.write(connection, announce=True, answered=_answered(call_, move))
+    return _answer(call_, called)
+
+
+def _answered(call_: _Call, move: Transition) -> CallAnswered:
+    """What a call writes beside its event: the counter's current ticket, the answer."""
+    return CallAnswered(
         counter=call_.desk.counter,
-        ticket_id=ticket.id,
-        staff=ticket.staff,
+        ticket_id=move.ticket.id,
+        staff=move.ticket.staff,
         device_id=call_.device.device_id,
         request_id=call_.request_id,
         kind=call_.kind,
         at=stamp(move.event.at),
     )
-    log.write(connection, announce=True, answered=answered)
-    message = f"ticket {ticket.number} called to {call_.desk.counter}"
+
+
+def _answer(call_: _Call, called: Stored) -> CallAnswer:
+    message = f"ticket {called.ticket.number} called to {call_.desk.counter}"
     return CallAnswer(view(called), message=message)

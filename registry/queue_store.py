@@ -8,6 +8,7 @@ their ticket through `registry.queue_candidates.claim` (`FOR UPDATE SKIP LOCKED`
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, bindparam, insert, select, text, update
+from sqlalchemy import Connection, TextClause, bindparam, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from clerk.errors import InvalidInput, NotFound, RuleViolation
@@ -247,7 +248,7 @@ def save_logged(connection: Connection, stored: Stored, moved: Ticket, log: Even
         log.write(connection, announce=False)
         return saved
     values = {f"set_{name}": value for name, value in move_values(moved).items()}
-    events = {name: [row[name] for row in log.rows] for name in _EVENT_COLUMNS}
+    events = event_arrays(log.rows)
     guard = {"guard_id": stored.ticket.id, "guard_version": stored.version}
     parameters = {"hall": log.hall, "set_version": stored.version + 1, **values, **events}
     if connection.execute(_MOVE_LOGGED, parameters | guard).first() is None:
@@ -286,6 +287,25 @@ def view(stored: Stored) -> TicketView:
     )
 
 
+def event_row(event: QueueEvent, *, number: str) -> dict[str, Any]:
+    """A ticket's event as the log keeps it (one `queue_events` row, without hall and seq)."""
+    return {
+        "ticket_id": event.ticket_id,
+        "kind": event.kind.value,
+        "at": stamp(event.at),
+        "service": event.service,
+        "counter": event.counter,
+        "staff": event.staff,
+        "number": number,
+        "detail": canonical_json(dict(event.detail)),
+    }
+
+
+def event_arrays(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """Events as the parameters of `_EVENTS_FROM`: one array per column, in the rows' order."""
+    return {name: [row[name] for row in rows] for name in _EVENT_COLUMNS}
+
+
 @dataclass
 class EventLog:
     """The queue events of one transaction, written last (under the hall's next version when
@@ -296,18 +316,7 @@ class EventLog:
 
     def add(self, event: QueueEvent, *, number: str) -> None:
         """Log a ticket's event."""
-        self.rows.append(
-            {
-                "ticket_id": event.ticket_id,
-                "kind": event.kind.value,
-                "at": stamp(event.at),
-                "service": event.service,
-                "counter": event.counter,
-                "staff": event.staff,
-                "number": number,
-                "detail": canonical_json(dict(event.detail)),
-            }
-        )
+        self.rows.append(event_row(event, number=number))
 
     def add_announcement(self, ticket: Ticket, *, staff: str, at: datetime) -> None:
         """Log a called ticket announced once more at its counter (kind `AGAIN`)."""
@@ -440,16 +449,18 @@ def _announce(
     One round trip instead of two (four with a call's), so the hall's version row, locked from
     this statement to the commit, no longer waits meanwhile for further round trips.
     """
-    columns: dict[str, Any] = {name: [row[name] for row in rows] for name in _EVENT_COLUMNS}
+    columns: dict[str, Any] = event_arrays(rows)
     statement = _ANNOUNCE
     if answered is not None:
         statement = _ANNOUNCE_CALL
         columns.update(answered.parameters())
-    version = connection.execute(statement, {"hall": hall, **columns}).scalar()
-    if version is None:  # the hall has no queue row yet: nothing was written
+    parameters = {"hall": hall, **columns}
+    written = connection.execute(statement, parameters).first()  # a row per event, alike
+    if written is None:  # the hall has no queue row yet: nothing was written
         ensure_hall(connection, hall)
-        version = connection.execute(statement, {"hall": hall, **columns}).scalar_one()
-    return int(version)
+        written = connection.execute(statement, parameters).first()
+    assert written is not None  # the hall's row exists now
+    return int(written[0])
 
 
 _EVENT_COLUMNS = ("ticket_id", "kind", "at", "service", "counter", "staff", "number", "detail")
@@ -481,9 +492,7 @@ _ANNOUNCE_SQL = "".join(
 _ANNOUNCE = text(_ANNOUNCE_SQL.format(along=""))
 """The hall's next version and the events under it (PostgreSQL: a writing CTE; `unnest` keeps
 the events' order, so their ids do too)."""
-_ANNOUNCE_CALL = text(
-    _ANNOUNCE_SQL.format(
-        along=""",
+_ANSWERED = """,
     desk AS (
         UPDATE queue_counters
         SET current_ticket = :desk_ticket, staff = :desk_staff, updated_at = :desk_at
@@ -494,10 +503,57 @@ _ANNOUNCE_CALL = text(
         INSERT INTO queue_requests (device_id, request_id, kind, ticket_id, created_at)
         SELECT :request_device, :request_id, :request_kind, :desk_ticket, :desk_at FROM bumped
     )"""
+"""A call's `CallAnswered` as writing CTEs, written only with the version (`FROM bumped`)."""
+_ANNOUNCE_CALL = text(_ANNOUNCE_SQL.format(along=_ANSWERED))
+"""`_ANNOUNCE` with a call's `CallAnswered`, written only with the version, so that a hall
+without a queue row writes nothing and the statement can run again."""
+_CLAIMED = """
+    WITH claimed AS (
+        UPDATE queue_tickets SET {assigned}
+        WHERE id = (
+            SELECT id FROM queue_tickets
+            WHERE id = :claim_id AND version = :claim_version
+            FOR UPDATE SKIP LOCKED
+        )
+        RETURNING *
+    ),
+    bumped AS (
+        UPDATE queue_halls SET version = version + 1
+        WHERE hall = :hall AND EXISTS (SELECT FROM claimed)
+        RETURNING version
+    )"""
+_CLAIM_CALLED_SQL = "".join(
+    (
+        _CLAIMED,
+        _ANSWERED,
+        ",\n    logged AS (",
+        _EVENTS_FROM.format(seq="bumped.version", source="bumped"),
+        ")\n    SELECT claimed.*, bumped.version AS hall_version",
+        " FROM claimed LEFT JOIN bumped ON true",
     )
 )
-"""`_ANNOUNCE` with a call's `CallAnswered`, written only with the version (`FROM bumped`), so
-that a hall without a queue row writes nothing and the statement can run again."""
+
+
+@functools.cache
+def claim_called_statement(columns: tuple[str, ...]) -> TextClause:
+    """A call's claim and its announcement in one statement (PostgreSQL), built once per set
+    of `columns` the move changed (names of `move_values`, bound as `set_<name>`).
+
+    The ticket is claimed as `registry.queue_candidates.claim` claims it (the version it was
+    read at, `FOR UPDATE SKIP LOCKED`, only the changed columns written) and returned whole,
+    with the hall's next version (`hall_version`); with the claim, and only with it, the hall's
+    version advances and the events (`_EVENTS_FROM`'s arrays) and the call's `CallAnswered`
+    are written under it. A lost claim writes nothing and returns no row; a hall without a
+    queue row gets the claim written and `hall_version` NULL (announce it then on its own).
+
+    Raises:
+        ValueError: a name that is not a column of `queue_tickets` (names go into the SQL).
+    """
+    unknown = set(columns) - set(_T.c.keys())
+    if unknown:
+        raise ValueError(f"not columns of queue_tickets: {sorted(unknown)}")
+    assigned = ", ".join(f"{name} = :set_{name}" for name in ("version", *columns))
+    return text(_CLAIM_CALLED_SQL.format(assigned=assigned))
 
 
 _MOVE_LOGGED = text(

@@ -2,32 +2,49 @@
 
 On PostgreSQL a counter's call, start and finish take the counter's lock with the device's
 authentication (`queue_config.authenticate_at_desk`), read the counter's current ticket with
-its row (`lock_call_desk`), write a call's answer with its events (`EventLog.write` with
-`answered`) and a move with its events (`queue_store.save_logged`), each in one statement. On
-SQLite the same writes take statements of their own: both must store the same rows, and a move
-that lost its race must write nothing on either.
+its row (`lock_call_desk`), write a call's claim with its announcement: the hall's version,
+the events and the call's answer (`queue_candidates.claim_called`), and a move with its events
+(`queue_store.save_logged`), each in one statement. On SQLite the same writes take statements
+of their own: both must store the same rows, and a claim or a move that lost its race must
+write nothing on either.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import Connection, event, select, text
 
-from clerk.queue import Channel, EventKind, Outcome, QueueEvent, TicketState, issue
+from clerk.queue import (
+    Channel,
+    EventKind,
+    Outcome,
+    QueueEvent,
+    Ticket,
+    TicketState,
+    Transition,
+    call,
+    issue,
+)
 from clerk.queue.wire import CallNext, FinishRequest, IssueRequest, TicketAction
 from registry import admin, queue_calls, queue_service
 from registry.auth import authenticate_device
 from registry.db import is_postgres, stamp, utc_now
 from registry.errors import Conflict, Unauthorized
+from registry.queue_candidates import claim_called
 from registry.queue_config import authenticate_at_desk, ensure_desk
-from registry.queue_schema import QUEUE_COUNTERS, QUEUE_EVENTS, QUEUE_REQUESTS
+from registry.queue_schema import QUEUE_COUNTERS, QUEUE_EVENTS, QUEUE_HALLS, QUEUE_REQUESTS
 from registry.queue_store import (
     _MOVE_LOGGED,
     CallAnswered,
     EventLog,
+    Stored,
+    claim_called_statement,
+    ensure_hall,
+    insert_ticket,
     load_ticket,
     move_values,
     save_logged,
@@ -124,6 +141,137 @@ def test_a_calls_answer_is_written_with_its_events_also_in_a_halls_first_write(
     assert [tuple(row) for row in events] == [(1, "called", "A009")]
 
 
+def _waiting_ticket(connection: Connection, hall: str, number: str) -> Stored:
+    """A waiting ticket stored as issued, without the issue's announcement (the hall gets
+    no queue row from it)."""
+    ticket = issue(
+        ticket_id=f"{hall}-{number}",
+        number=number,
+        service="BIZ",
+        channel=Channel.ON_SITE,
+        at=AT,
+        green_channel=False,
+        priority=0,
+        appointment_at=None,
+    ).ticket
+    return insert_ticket(connection, ticket, hall=hall, issue_day="2026-03-02")
+
+
+def _called_at(counter: str) -> Callable[[Ticket], Transition]:
+    return lambda ticket: call(ticket, at=AT, counter=counter, staff="C001", current=None)
+
+
+def _answered_to(request_id: str) -> Callable[[Transition], CallAnswered]:
+    return lambda move: CallAnswered(
+        counter="W05",
+        ticket_id=move.ticket.id,
+        staff=move.ticket.staff,
+        device_id="d-5",
+        request_id=request_id,
+        kind=queue_calls.NEXT,
+        at=stamp(AT),
+    )
+
+
+def _announced(connection: Connection, hall: str) -> dict[str, list[tuple[object, ...]]]:
+    """The hall's version, its events, its counters' current tickets and the call answers."""
+    versions = select(QUEUE_HALLS.c.version).where(QUEUE_HALLS.c.hall == hall)
+    events = (
+        select(QUEUE_EVENTS.c.seq, QUEUE_EVENTS.c.kind, QUEUE_EVENTS.c.number)
+        .where(QUEUE_EVENTS.c.hall == hall)
+        .order_by(QUEUE_EVENTS.c.id)
+    )
+    desks = select(QUEUE_COUNTERS.c.counter, QUEUE_COUNTERS.c.current_ticket).where(
+        QUEUE_COUNTERS.c.hall == hall
+    )
+    answers = select(QUEUE_REQUESTS.c.request_id, QUEUE_REQUESTS.c.ticket_id).where(
+        QUEUE_REQUESTS.c.device_id == "d-5", QUEUE_REQUESTS.c.request_id.like(f"{hall}%")
+    )
+    return {
+        name: [tuple(row) for row in connection.execute(query)]
+        for name, query in (
+            ("version", versions),
+            ("events", events),
+            ("desks", desks),
+            ("answers", answers),
+        )
+    }
+
+
+def test_a_claimed_call_is_announced_with_the_logs_events_also_in_a_halls_first_write(
+    live: RegistryProcess,
+) -> None:
+    code = f"C{unique_database_name()[-6:]}"  # no queue row: the claim alone, then the rest
+    with live.db() as connection:
+        ensure_desk(connection, hall=code, counter="W05", now_text="")
+        earlier = _waiting_ticket(connection, code, "A001")
+        chosen = _waiting_ticket(connection, code, "A002")
+    log = EventLog(code)
+    gone = QueueEvent(
+        ticket_id=earlier.ticket.id,
+        kind=EventKind.NO_SHOW,
+        at=AT,
+        service="BIZ",
+        counter="W05",
+        staff="C001",
+    )
+    log.add(gone, number="A001")  # logged before the claim, as the sweep's no-shows are
+    with live.db() as connection:
+        claimed = claim_called(connection, chosen, _called_at("W05"), log, _answered_to(code))
+        assert claimed is not None
+        stored, move = claimed
+        assert stored.version == chosen.version + 1
+        assert stored.ticket.state is TicketState.CALLED
+        assert stored.ticket.counter == "W05"
+        assert stored.ticket == move.ticket
+        assert log.rows == []
+    with live.db() as connection:
+        assert load_ticket(connection, hall=code, ticket_id=chosen.ticket.id) == stored
+        assert _announced(connection, code) == {
+            "version": [(1,)],
+            "events": [(1, "no_show", "A001"), (1, "called", "A002")],
+            "desks": [("W05", chosen.ticket.id)],
+            "answers": [(code, chosen.ticket.id)],
+        }
+
+
+def test_a_call_whose_claim_was_lost_writes_nothing_and_keeps_the_log(
+    live: RegistryProcess,
+) -> None:
+    code = f"L{unique_database_name()[-6:]}"
+    with live.db() as connection:
+        ensure_hall(connection, code)
+        ensure_desk(connection, hall=code, counter="W05", now_text="")
+        chosen = _waiting_ticket(connection, code, "A001")
+    log = EventLog(code)
+    note = QueueEvent(
+        ticket_id="t-x", kind=EventKind.NO_SHOW, at=AT, service="BIZ", counter="W05", staff="C001"
+    )
+    log.add(note, number="A000")
+    kept = list(log.rows)
+    stale = chosen._replace(version=chosen.version + 1)  # as if moved since it was read
+    with live.db() as connection:
+        before = _announced(connection, code)
+        lost = claim_called(connection, stale, _called_at("W05"), log, _answered_to(code))
+        assert lost is None
+        assert log.rows == kept
+    with live.db() as connection:
+        assert _announced(connection, code) == before
+        assert load_ticket(connection, hall=code, ticket_id=chosen.ticket.id) == chosen
+    with live.db() as connection:  # on the version it has: claimed, the kept event first
+        assert claim_called(connection, chosen, _called_at("W05"), log, _answered_to(code))
+    with live.db() as connection:
+        assert _announced(connection, code)["events"] == [
+            (1, "no_show", "A000"),
+            (1, "called", "A001"),
+        ]
+
+
+def test_a_call_statement_names_only_columns_of_the_tickets() -> None:
+    with pytest.raises(ValueError, match="not columns of queue_tickets"):
+        claim_called_statement(("state", "state = 'x'; DROP TABLE queue_tickets; --"))
+
+
 def _counted(connection: Connection) -> list[str]:
     """The statements `connection` sends from now on (their first words)."""
     sent: list[str] = []
@@ -176,7 +324,7 @@ def test_a_move_that_lost_its_race_writes_neither_the_ticket_nor_its_event(
 def test_the_statements_a_call_a_start_a_finish_and_an_issue_send(
     hall: QueueHall,
 ) -> None:
-    """The round trips of a counter's busiest requests as the queue routes send them (5, 4
+    """The round trips of a counter's busiest requests as the queue routes send them (4, 4
     and 4 on PostgreSQL; 8, 5 and 5 on SQLite, which has no lock to take and writes the
     version apart), and of a kiosk's issue (7; 8 on SQLite; its estimate reads the events of
     the visit finished since the last one): a regression here is a slower call on every
@@ -223,7 +371,7 @@ def test_the_statements_a_call_a_start_a_finish_and_an_issue_send(
         queue_service.issue_ticket(connection, device, IssueRequest("BIZ"), now=now, id_key="k")
     counts = {name: len(statements) for name, statements in sent.items()}
     if _postgres(registry):
-        assert counts == {"call": 5, "start": 4, "finish": 4, "issue": 7}, sent
+        assert counts == {"call": 4, "start": 4, "finish": 4, "issue": 7}, sent
     else:
         assert counts == {"call": 8, "start": 5, "finish": 5, "issue": 8}, sent
 
