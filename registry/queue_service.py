@@ -50,6 +50,7 @@ from registry.queue_config import (
     Desk,
     issuing,
     lock_desk,
+    lock_move_desk,
     require_service,
     require_staff,
     update_desk,
@@ -239,8 +240,7 @@ def move_ticket(
         Invalid: a note longer than 500 characters.
     """
     _text(action.note, "note")
-    desk = lock_desk(connection, device, now=now)
-    stored = load_ticket(connection, hall=device.hall, ticket_id=action.ticket_id)
+    desk, stored = lock_move_desk(connection, device, ticket_id=action.ticket_id, now=now)
     ticket, counter = stored.ticket, desk.counter
     moves: dict[str, Callable[[], Transition]] = {
         START: lambda: start_serving(ticket, at=now, counter=counter),
@@ -266,8 +266,7 @@ def finish_ticket(
     for values, what in ((request.case_ids, "case id"), (request.document_numbers, "document")):
         if len(values) > MAX_LINKS or any(len(value) > 64 for value in values):
             raise Invalid(f"at most {MAX_LINKS} {what}s of at most 64 characters each")
-    desk = lock_desk(connection, device, now=now)
-    stored = load_ticket(connection, hall=device.hall, ticket_id=request.ticket_id)
+    desk, stored = lock_move_desk(connection, device, ticket_id=request.ticket_id, now=now)
     with domain_errors():
         move = finish(
             stored.ticket,
