@@ -16,7 +16,17 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, TextClause, bindparam, insert, select, text, update
+from sqlalchemy import (
+    Connection,
+    Integer,
+    TextualSelect,
+    bindparam,
+    column,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 
 from clerk.errors import InvalidInput, NotFound, RuleViolation
@@ -515,7 +525,7 @@ _CLAIMED = """
             WHERE id = :claim_id AND version = :claim_version
             FOR UPDATE SKIP LOCKED
         )
-        RETURNING *
+        RETURNING {returned}
     ),
     bumped AS (
         UPDATE queue_halls SET version = version + 1
@@ -528,14 +538,14 @@ _CLAIM_CALLED_SQL = "".join(
         _ANSWERED,
         ",\n    logged AS (",
         _EVENTS_FROM.format(seq="bumped.version", source="bumped"),
-        ")\n    SELECT claimed.*, bumped.version AS hall_version",
+        ")\n    SELECT {selected}, bumped.version AS hall_version",
         " FROM claimed LEFT JOIN bumped ON true",
     )
 )
 
 
 @functools.cache
-def claim_called_statement(columns: tuple[str, ...]) -> TextClause:
+def claim_called_statement(columns: tuple[str, ...]) -> TextualSelect:
     """A call's claim and its announcement in one statement (PostgreSQL), built once per set
     of `columns` the move changed (names of `move_values`, bound as `set_<name>`).
 
@@ -553,7 +563,15 @@ def claim_called_statement(columns: tuple[str, ...]) -> TextClause:
     if unknown:
         raise ValueError(f"not columns of queue_tickets: {sorted(unknown)}")
     assigned = ", ".join(f"{name} = :set_{name}" for name in ("version", *columns))
-    return text(_CLAIM_CALLED_SQL.format(assigned=assigned))
+    names = [column.name for column in _T.c]
+    sql = _CLAIM_CALLED_SQL.format(
+        assigned=assigned,
+        returned=", ".join(names),
+        selected=", ".join(f"claimed.{name}" for name in names),
+    )
+    # Typed columns, in the order selected: the result's description is mapped once, not on
+    # every call as a bare text's is.
+    return text(sql).columns(*_T.c, column("hall_version", Integer))
 
 
 _MOVE_LOGGED = text(
