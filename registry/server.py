@@ -12,11 +12,13 @@ enrolling it again loses nothing.
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import logging
 import os
 import secrets
 import socket
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -75,8 +77,49 @@ def app_from_environment() -> FastAPI:
     engine = create_registry_engine(settings.database_url)
     migrate(engine)
     app = create_app(settings, engine)
+    warm_up(app)
     settle_garbage_collector()
     return app
+
+
+WARM_UP_PATH = "/api/v1/__warm_up__"
+"""The path of the request routed in-process before serving (no route has it: a 404)."""
+
+
+def warm_up(app: FastAPI) -> None:
+    """Route one request through the application's routers before serving.
+
+    FastAPI builds a router's routes (their pydantic schemas) on the first request routed into
+    it: about 0.2 s for the registry, and some 12,000 objects of garbage that a collection then
+    walked in one pause of 40–60 ms under the queue bench. Done here, before
+    `settle_garbage_collector`, the first clerk does not wait for it and the garbage is gone
+    before the freeze. The request goes to the routers only (no access log record) and runs on
+    a thread of its own: uvicorn's worker calls the application's factory inside its event loop.
+    """
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": WARM_UP_PATH,
+        "raw_path": WARM_UP_PATH.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": [],
+        "client": ("127.0.0.1", 0),
+        "server": ("127.0.0.1", 0),
+    }
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(_message: Any) -> None:
+        return None
+
+    routed = threading.Thread(target=asyncio.run, args=(app.router(scope, receive, send),))
+    routed.start()
+    routed.join()
 
 
 def settle_garbage_collector() -> None:
@@ -161,7 +204,9 @@ def serve(
     sock = listening_socket(host, port)
     if port_file is not None:
         _write_private(port_file, str(sock.getsockname()[1]))
-    config = uvicorn.Config(create_app(settings, engine), **options)
+    app = create_app(settings, engine)
+    config = uvicorn.Config(app, **options)
+    warm_up(app)
     settle_garbage_collector()
     scheme = "https" if tls is not None else "http"
     _log.info("registry serving on %s://%s:%d", scheme, host, sock.getsockname()[1])
