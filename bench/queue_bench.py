@@ -428,6 +428,21 @@ def paced(hall: Hall, clients: Clients, level: int, *, seconds: float, pause: fl
     return Paced(calls.latencies, delays, seconds, disk, calls.sent)
 
 
+def machine_pace() -> float:
+    """Milliseconds one interpreter takes for a fixed loop (the best of five): how fast this
+    machine runs Python right now. Runs compare only at a like pace: on the virtual machine of
+    bench/README.md the same code served 584 calls/s flat out in one hour and 210 in another
+    (2026-11-22), and a loop like this one took 0.24 s, then 0.40 s."""
+    best = float("inf")
+    for _ in range(5):
+        began = time.perf_counter()
+        total = 0
+        for number in range(1_000_000):
+            total += number * number
+        best = min(best, time.perf_counter() - began)
+    return best * 1000
+
+
 def _line(label: str, values: list[float], *, target: float | None = None) -> str:
     p50, p99 = percentile(values, 0.50), percentile(values, 0.99)
     text = f"  {label:<36} p50 {p50 * 1000:7.1f} ms   p99 {p99 * 1000:7.1f} ms   n={len(values)}"
@@ -512,6 +527,7 @@ def main() -> int:
         f"{os.getloadavg()[0]:.1f}; targets: p99 ≤ {P99_TARGET * 1000:.0f} ms at 200 counters "
         f"(PostgreSQL), display p95 ≤ {DISPLAY_TARGET:.0f} s"
     )
+    print(f"machine's pace: a fixed Python loop takes {machine_pace():.0f} ms (bench/README.md)")
     backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
     clients = Clients(args.client_processes)
     try:
