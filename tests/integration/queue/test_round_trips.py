@@ -144,8 +144,14 @@ def test_a_calls_answer_is_written_with_its_events_also_in_a_halls_first_write(
 def _waiting_ticket(connection: Connection, hall: str, number: str) -> Stored:
     """A waiting ticket stored as issued, without the issue's announcement (the hall gets
     no queue row from it)."""
-    ticket = issue(
-        ticket_id=f"{hall}-{number}",
+    ticket = _issued(f"{hall}-{number}", number)
+    return insert_ticket(connection, ticket, hall=hall, issue_day="2026-03-02")
+
+
+def _issued(ticket_id: str, number: str) -> Ticket:
+    """A plain on-site ticket of BIZ, as issued at `AT`."""
+    return issue(
+        ticket_id=ticket_id,
         number=number,
         service="BIZ",
         channel=Channel.ON_SITE,
@@ -154,7 +160,6 @@ def _waiting_ticket(connection: Connection, hall: str, number: str) -> Stored:
         priority=0,
         appointment_at=None,
     ).ticket
-    return insert_ticket(connection, ticket, hall=hall, issue_day="2026-03-02")
 
 
 def _called_at(counter: str) -> Callable[[Ticket], Transition]:
@@ -412,18 +417,7 @@ def test_the_statements_a_call_a_start_a_finish_and_an_issue_send(
 def test_a_moves_one_statement_sets_every_column_a_move_may_change() -> None:
     """`_MOVE_LOGGED` names its columns one by one: a column `move_values` gains later must be
     set there too, or a move on PostgreSQL would silently keep its old value."""
-    moved = issue(
-        ticket_id="t-1",
-        number="A001",
-        service="BIZ",
-        channel=Channel.ON_SITE,
-        at=AT,
-        green_channel=False,
-        priority=0,
-        appointment_at=None,
-        counter=None,
-        staff=None,
-    ).ticket
+    moved = _issued("t-1", "A001")
     parameters = set(_MOVE_LOGGED.compile().params)
     assert {f"set_{name}" for name in move_values(moved)} | {"set_version"} == {
         name for name in parameters if name.startswith("set_")
