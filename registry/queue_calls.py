@@ -8,7 +8,8 @@ counter's calls are serialised, then:
 2. refuses a paused counter and a counter whose current ticket is unresolved (the loop rule);
 3. chooses with `clerk.queue.policy.choose_next` over the counter's work profile and claims the
    choice with a guarded `UPDATE` (version check; on PostgreSQL `FOR UPDATE SKIP LOCKED`, so a
-   ticket another counter is claiming is skipped, not waited for); a lost claim moves on to the
+   ticket another counter is claiming is skipped, not waited for), announcing the call in the
+   same statement on PostgreSQL (`queue_candidates.claim_called`); a lost claim moves on to the
    next choice. On SQLite the transaction holds the database's write lock (BEGIN IMMEDIATE).
 
 Missed tickets whose recalls are used up and whose cooldown passed become no-shows on the way.
@@ -152,8 +153,9 @@ def _claim_best(
     by_id = {stored.ticket.id: stored for stored in pool}
     waiting = [stored.ticket for stored in pool]
     move = partial(_call_move, profile=profile, current=call_.current, now=now)
+    answered = partial(_answered, call_)
     while (chosen := choose_next(waiting, profile, now)) is not None:
-        claimed = claim_called(connection, by_id[chosen.id], move, log, partial(_answered, call_))
+        claimed = claim_called(connection, by_id[chosen.id], move, log, answered)
         if claimed is not None:
             return claimed[0]
         waiting.remove(chosen)
