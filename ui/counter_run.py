@@ -39,7 +39,7 @@ from ui.collector import keep_what_lives_now
 from ui.i18n import LanguageSwitch
 from ui.prestart import PASSWORD_VARIABLE, SETTINGS_FILE
 from ui.session.auth import Authenticator
-from ui.session.lock import SessionLock, start_session
+from ui.session.lock import SessionLock
 from ui.session.login import sign_in
 from ui.settings import (
     COUNTER_LABEL,
@@ -299,14 +299,7 @@ def run_workbench(
     lock: SessionLock | None = None
     try:
         if login is not None:
-            lock = start_session(
-                window,
-                login=login,
-                authenticator=authenticator,
-                settings=parts.settings,
-                counter_label=parts.counter_label,
-            )
-            window.attach_session(lock)
+            lock = window.begin_session(login=login, authenticator=authenticator)
         keep_what_lives_now()  # later collections walk only what the day creates
         window.show()
         show_customer_panel(window.customer.panel)

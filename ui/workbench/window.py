@@ -43,7 +43,8 @@ from ui.intake.controller import load_index
 from ui.intake.form import IntakeForm
 from ui.queue.panel import QueuePanel
 from ui.queue.port import Seat
-from ui.session.lock import SessionLock
+from ui.session.auth import Authenticator
+from ui.session.lock import SessionLock, start_session
 from ui.settings_dialog import SettingsDialog
 from ui.settings_pages.printer_names import start_printer_lookup
 from ui.sync_status import SyncStatus
@@ -368,6 +369,19 @@ class WorkbenchWindow(QMainWindow):
             self.attention.refresh()
 
     # Session --------------------------------------------------------------------------------
+
+    def begin_session(self, *, login: Login, authenticator: Authenticator) -> SessionLock:
+        """Begin the signed-in clerk's session on this window (its lock from the counter's
+        settings, named by the counter's label) and follow it; returns the lock."""
+        lock = start_session(
+            self,
+            login=login,
+            authenticator=authenticator,
+            settings=self.parts.settings,
+            counter_label=self.parts.counter_label,
+        )
+        self.attach_session(lock)
+        return lock
 
     def attach_session(self, lock: SessionLock) -> None:
         """Follow the session of `lock`: who is signed in decides who acts at the counter."""

@@ -32,7 +32,7 @@ from ui.queue.dialogs import FinishChoice, OutcomeDialog, QtPanelDialogs, VisitD
 from ui.queue.offline_dialogs import HandServedChoice
 from ui.queue.port import HeldTicket, ServiceInfo
 from ui.session.auth import Authenticator
-from ui.session.lock import SessionLock, start_session
+from ui.session.lock import SessionLock
 from ui.settings import CounterSettings
 from ui.workbench.parts import CounterParts
 from ui.workbench.queue import counter_queue_hookup
@@ -204,14 +204,7 @@ def open_bench(qtbot: QtBot, hall: QueueHall, tmp_path: Path, *, staff: str = "C
     qtbot.addWidget(window)
     password = STAFF[staff][2]
     login = authenticator.log_in(hall.hall.staff_id(staff), password)
-    lock = start_session(
-        window,
-        login=login,
-        authenticator=authenticator,
-        settings=parts.settings,
-        counter_label=parts.counter_label,
-    )
-    window.attach_session(lock)
+    lock = window.begin_session(login=login, authenticator=authenticator)
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()

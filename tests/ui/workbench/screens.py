@@ -34,7 +34,6 @@ from ui.decisions.credentials import RegistryCredentials
 from ui.i18n import install_translators
 from ui.queue.actions import QueueAction
 from ui.session.auth import Authenticator
-from ui.session.lock import start_session
 from ui.settings import CounterSettings
 from ui.sync_status import HealthBridge
 from ui.workbench.parts import CounterParts
@@ -79,14 +78,7 @@ def shoot(hall: QueueHall, folder: Path) -> None:
         SyncEngine(counter.store, counter.client, scans=counter.scans), on_health=bridge.publish
     )
     login = authenticator.log_in(hall.hall.staff_id("C001"), STAFF["C001"][2])
-    lock = start_session(
-        window,
-        login=login,
-        authenticator=authenticator,
-        settings=parts.settings,
-        counter_label=parts.counter_label,
-    )
-    window.attach_session(lock)
+    lock = window.begin_session(login=login, authenticator=authenticator)
     window.resize(1440, 860)
     window.show()
     loop.start()
