@@ -145,10 +145,7 @@ def test_the_first_window_needs_no_database_or_document_library() -> None:
         "print(sorted(m for m in ('sqlalchemy', 'reportlab', 'fastapi', 'barcode', 'segno') "
         "if m in sys.modules))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
-    )
-    assert done.stdout.strip() == "[]"
+    assert _child_prints(probe).strip() == "[]"
 
 
 def test_a_package_name_is_the_function_even_after_its_home_module_is_imported() -> None:
@@ -159,7 +156,12 @@ def test_a_package_name_is_the_function_even_after_its_home_module_is_imported()
         "print(callable(printing.build), printing.build.__module__, "
         "clerk.store.open_store.__module__)"
     )
+    assert _child_prints(probe).split() == ["True", "printing.builder", "clerk.store.db"]
+
+
+def _child_prints(probe: str) -> str:
+    """What `probe` prints when run by a fresh interpreter in the project's folder."""
     done = subprocess.run(
         [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
     )
-    assert done.stdout.split() == ["True", "printing.builder", "clerk.store.db"]
+    return done.stdout
