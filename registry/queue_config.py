@@ -163,11 +163,14 @@ def require_staff(connection: Connection, *, hall: str, staff_id: str) -> None:
 
 def list_services(connection: Connection, hall: str) -> list[ServiceSpec]:
     """The hall's service queues, by code."""
-    query = select(_S).where(_S.c.hall == hall).order_by(_S.c.code)
     return [
         ServiceSpec(row.code, row.prefix, row.name, row.daily_cap, row.active)
-        for row in connection.execute(query)
+        for row in connection.execute(_SERVICES, {"hall": hall})
     ]
+
+
+_SERVICES = select(_S).where(_S.c.hall == bindparam("hall")).order_by(_S.c.code)
+"""Built once: every display's feed and every counter's view list the services."""
 
 
 def put_services(connection: Connection, hall: str, specs: list[ServiceSpec]) -> list[ServiceSpec]:

@@ -12,12 +12,14 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     Connection,
+    Integer,
     String,
     and_,
     bindparam,
     cast,
     func,
     literal_column,
+    null,
     select,
     union_all,
 )
@@ -79,12 +81,8 @@ _T, _E, _S, _C = QUEUE_TICKETS, QUEUE_EVENTS, QUEUE_SERVICES, QUEUE_COUNTERS
 
 def waiting_counts(connection: Connection, hall: str) -> list[WaitingCount]:
     """Tickets waiting per service of the hall (every active service, zero included)."""
-    query = (
-        select(_T.c.service, func.count())
-        .where(_T.c.hall == hall, _T.c.state == TicketState.WAITING.value)
-        .group_by(_T.c.service)
-    )
-    counts = {service: int(count) for service, count in connection.execute(query).tuples()}
+    rows = connection.execute(_WAITING, {"hall": hall}).tuples()
+    counts = {service: int(count) for service, count in rows}
     services = list_services(connection, hall)
     known = {service.code for service in services}
     shown = [
@@ -93,6 +91,15 @@ def waiting_counts(connection: Connection, hall: str) -> list[WaitingCount]:
     return shown + [
         WaitingCount(code, "", "", n) for code, n in counts.items() if code not in known
     ]
+
+
+# Built once, as the statements below: a hall's displays ask after every call, and each
+# counter's panel every few seconds.
+_WAITING = (
+    select(_T.c.service, func.count())
+    .where(_T.c.hall == bindparam("hall"), _T.c.state == TicketState.WAITING.value)
+    .group_by(_T.c.service)
+)
 
 
 def display_feed(
@@ -168,16 +175,19 @@ def counter_view(connection: Connection, *, hall: str, counter: str) -> CounterV
 
 def parked_at(connection: Connection, *, hall: str, counter: str) -> list[TicketView]:
     """The tickets a counter parked and may call back, oldest first."""
-    query = (
-        select(_T)
-        .where(
-            _T.c.hall == hall,
-            _T.c.state == TicketState.PARKED.value,
-            _T.c.counter == counter,
-        )
-        .order_by(_T.c.issued_at, _T.c.id)
+    rows = connection.execute(_PARKED, {"hall": hall, "counter": counter})
+    return [view(ticket_from_row(row)) for row in rows]
+
+
+_PARKED = (
+    select(_T)
+    .where(
+        _T.c.hall == bindparam("hall"),
+        _T.c.state == TicketState.PARKED.value,
+        _T.c.counter == bindparam("counter"),
     )
-    return [view(ticket_from_row(row)) for row in connection.execute(query)]
+    .order_by(_T.c.issued_at, _T.c.id)
+)
 
 
 def estimate(
@@ -200,23 +210,25 @@ def estimate(
     day = settings.day(now)
     parameters = {"hall": hall, "service": service, "exclude": exclude or "", "day": day}
     ahead, active, profiles, done = 0, [], [], []
-    for kind, value in connection.execute(_ESTIMATE_READ, parameters):
+    for kind, value, count in connection.execute(_ESTIMATE_READ, parameters):
         if kind == "ahead":
-            ahead = int(value)
+            ahead = int(count)
         elif kind == "active":
             active.append(value)
         elif kind == "desk":
-            profiles.append(value)
+            profiles.append((value, int(count)))
         else:
             done.append(value)
     everything = tuple(active)
-    counters = sum(service in (profile_services(text) or everything) for text in profiles)
+    counters = sum(
+        count for text, count in profiles if service in (profile_services(text) or everything)
+    )
     recent = _service_times_of(connection, hall, done, zone=settings.zone)
     wait = estimate_wait(ahead, recent, max(1, counters))
     return WaitEstimate(service, ahead, int(wait.total_seconds()), counters)
 
 
-_AHEAD = select(literal_column("'ahead'", String), cast(func.count(), String)).where(
+_AHEAD = select(literal_column("'ahead'", String), cast(null(), String), func.count()).where(
     _T.c.hall == bindparam("hall"),
     _T.c.service == bindparam("service"),
     _T.c.state == TicketState.WAITING.value,
@@ -224,6 +236,7 @@ _AHEAD = select(literal_column("'ahead'", String), cast(func.count(), String)).w
     _T.c.target_staff.is_(None),
     _T.c.id != bindparam("exclude"),
 )
+_ONE = literal_column("1", Integer)
 _RECENT_DONE = (
     select(_T.c.id)
     .where(
@@ -238,17 +251,19 @@ _RECENT_DONE = (
 )
 _ESTIMATE_READ = union_all(
     _AHEAD,
-    select(literal_column("'active'", String), _S.c.code).where(
+    select(literal_column("'active'", String), _S.c.code, _ONE).where(
         _S.c.hall == bindparam("hall"), _S.c.active.is_(True)
     ),
-    select(literal_column("'desk'", String), _C.c.profile).where(
-        _C.c.hall == bindparam("hall"), OPEN_DESK
-    ),
-    select(literal_column("'done'", String), _RECENT_DONE.c.id),
+    select(literal_column("'desk'", String), _C.c.profile, func.count())
+    .where(_C.c.hall == bindparam("hall"), OPEN_DESK)
+    .group_by(_C.c.profile),
+    select(literal_column("'done'", String), _RECENT_DONE.c.id, _ONE),
 )
 """What an estimate reads, in one statement (built once: every ticket issued asks): the tickets
-ahead ("ahead", a count), the hall's active services ("active"), the profile of each open
-counter ("desk"), today's last finished visits of the service ("done", ticket ids)."""
+ahead ("ahead", a count), the hall's active services ("active"), each profile of the open
+counters with how many have it ("desk": a hall's counters mostly share a few, so a row per
+counter was hundreds of rows on every ticket issued), today's last finished visits of the
+service ("done", ticket ids). Rows are (kind, value, count)."""
 _EVENTS_OF = select(_E).where(
     _E.c.hall == bindparam("hall"), _E.c.ticket_id.in_(bindparam("ids", expanding=True))
 )
