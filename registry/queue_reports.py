@@ -93,8 +93,8 @@ def waiting_counts(connection: Connection, hall: str) -> list[WaitingCount]:
     ]
 
 
-# Built once, as the statements below: a hall's displays ask after every call, and each
-# counter's panel every few seconds.
+# Built once (as the feed's statements below): a hall's displays ask after every call, and
+# each counter's panel every few seconds.
 _WAITING = (
     select(_T.c.service, func.count())
     .where(_T.c.hall == bindparam("hall"), _T.c.state == TicketState.WAITING.value)
