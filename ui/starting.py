@@ -9,6 +9,7 @@ skipped or reordered that depends on another step, only waiting is overlapped.
 from __future__ import annotations
 
 import logging
+import sysconfig
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
@@ -42,7 +43,7 @@ def in_background(call: Callable[[], _T], *, name: str) -> Future[_T]:
         except BaseException as error:  # handed to whoever waits for it
             future.set_exception(error)
 
-    threading.Thread(target=run, name=name, daemon=True).start()
+    _start_thread(run, name=name)
     return future
 
 
@@ -59,7 +60,19 @@ def preload(modules: Iterable[str]) -> threading.Thread:
                 _log.exception("preloading %s failed", name)
                 return
 
-    thread = threading.Thread(target=load, name="preload", daemon=True)
+    return _start_thread(load, name="preload")
+
+
+def _start_thread(target: Callable[[], None], *, name: str) -> threading.Thread:
+    """Start a daemon thread once Python's lazily built shared state is built on this thread.
+
+    Python 3.11's `sysconfig.get_config_vars()` publishes its dictionary before filling it (made
+    thread-safe in 3.13); `zoneinfo`, first imported on a start thread while the GUI thread was
+    building it, found no zone folders, and every `ZoneInfo` of the process failed
+    (tests/ui/test_starting_threads.py).
+    """
+    sysconfig.get_config_vars()
+    thread = threading.Thread(target=target, name=name, daemon=True)
     thread.start()
     return thread
 
