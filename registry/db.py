@@ -224,6 +224,20 @@ def transaction(engine: Engine) -> Iterator[Connection]:
         yield connection
 
 
+@contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """Reads only. On PostgreSQL without a transaction: each statement commits on its own,
+    which changes nothing a read sees (under READ COMMITTED every statement of a transaction
+    takes a snapshot of its own anyway) and spares BEGIN and COMMIT, two round trips of a
+    counter's view's seven. On SQLite, `transaction` (it has no round trips to spare)."""
+    if not is_postgres(engine):
+        with transaction(engine) as connection:
+            yield connection
+        return
+    with engine.connect() as connection:
+        yield connection.execution_options(isolation_level="AUTOCOMMIT")
+
+
 def lock_space(connection: Connection, space: str) -> int:
     """Lock a change space for this transaction and return its last position.
 

@@ -14,8 +14,10 @@ the endpoint's own declared type, the endpoint called in a worker thread with th
 arguments, its answer serialised by an adapter of its declared answer, errors answered by the
 registry's own handlers, the epoch header added (tests/integration/queue/test_lean.py sends the
 same requests to both). Every other request goes on to the application unchanged, and the
-routes stay FastAPI's for the OpenAPI document. These answers are never gzipped: they are far
-below gzip's 2 KB threshold.
+routes stay FastAPI's for the OpenAPI document. A marked `GET` takes no body (a counter's view,
+polled by every counter's panel); its query and any body are ignored, as FastAPI ignores them
+for an endpoint that declares none. An answer of `GZIP_MINIMUM` bytes or more is gzipped for a
+client that accepts it, as the application's `GZipMiddleware` would.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import dataclasses
+import gzip
 import json
 import typing
 from collections.abc import Callable
@@ -43,6 +46,9 @@ _F = typing.TypeVar("_F", bound=Callable[..., Any])
 LEAN_THREADS = 4
 """Worker threads of the lean path, as many as the queue's turns on PostgreSQL (`QUEUE_PG_TURNS`):
 more would only wait for a turn, or for the interpreter."""
+GZIP_MINIMUM = 2048
+"""Answers this long or longer are gzipped (the application's `GZipMiddleware` setting)."""
+GZIP_LEVEL = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +57,9 @@ class _Route:
     returns, and FastAPI's route (the access log names its template)."""
 
     route: APIRoute
-    body_name: str
+    body_name: str | None
     credential_name: str
-    body: TypeAdapter[Any]
+    body: TypeAdapter[Any] | None
     answer: TypeAdapter[Any]
 
 
@@ -67,7 +73,7 @@ class LeanPath:
 
     def route(self, endpoint: _F) -> _F:
         """Mark an endpoint (decorate it above FastAPI's decorator): a sync function taking
-        one dataclass body and a credential, returning a dataclass."""
+        one dataclass body (none for a `GET`) and a credential, returning a dataclass."""
         self._marked.append(endpoint)
         return endpoint
 
@@ -107,10 +113,21 @@ def _shape(route: APIRoute) -> _Route:
     answer = hints.pop("return", None)
     bodies = [name for name, hint in hints.items() if dataclasses.is_dataclass(hint)]
     others = [name for name in hints if name not in bodies]
-    if len(bodies) != 1 or len(others) != 1 or answer is None or route.path_format != route.path:
-        raise TypeError(f"{route.path}: the lean path takes one body, one credential and an answer")
+    wanted = 0 if route.methods == {"GET"} else 1
+    if (
+        len(bodies) != wanted
+        or len(others) != 1
+        or answer is None
+        or route.path_format != route.path
+    ):
+        raise TypeError(
+            f"{route.path}: the lean path takes one body (none for a GET), one credential "
+            "and an answer"
+        )
     if asyncio.iscoroutinefunction(route.endpoint):
         raise TypeError(f"{route.path}: the lean path runs sync endpoints in its threads")
+    if not bodies:
+        return _Route(route, None, others[0], None, TypeAdapter(answer))
     return _Route(route, bodies[0], others[0], TypeAdapter(hints[bodies[0]]), TypeAdapter(answer))
 
 
@@ -137,14 +154,16 @@ class _LeanMiddleware:
             return
         scope["route"] = lean.route  # the access log's name of the request
         request = BoundedRequest(scope, receive)
-        try:
-            body = await request.body()
-        except Exception as error:
-            refused = answer_error(error)
-            if refused is None:
-                raise
-            await self._send(send, refused)
-            return
+        body = b""
+        if lean.body is not None:
+            try:
+                body = await request.body()
+            except Exception as error:
+                refused = answer_error(error)
+                if refused is None:
+                    raise
+                await self._send(send, refused)
+                return
         credential = _bearer(request.headers.get("authorization"))
         context = contextvars.copy_context()  # the access log's caller, noted by the endpoint
         loop = asyncio.get_running_loop()
@@ -153,7 +172,12 @@ class _LeanMiddleware:
         if isinstance(payload, Response):
             await self._send(send, payload)
             return
-        await self._start(send, 200, [(b"content-type", b"application/json")])
+        headers = [(b"content-type", b"application/json")]
+        if len(payload) >= GZIP_MINIMUM and "gzip" in request.headers.get("accept-encoding", ""):
+            payload = gzip.compress(payload, GZIP_LEVEL)
+            headers += [(b"content-encoding", b"gzip"), (b"vary", b"Accept-Encoding")]
+        headers.append((b"content-length", str(len(payload)).encode()))
+        await self._start(send, 200, headers)
         await send({"type": "http.response.body", "body": payload})
 
     async def _send(self, send: Send, response: Response) -> None:
@@ -177,15 +201,16 @@ class _Call:
     def answer(self) -> bytes | Response:
         """The answer's JSON (200), or the error's whole answer."""
         lean = self.lean
-        try:
-            request = lean.body.validate_python(self._parsed())
-        except _Refused as refused:
-            return validation_problem(refused.errors, location=("body",))
-        except _Unreadable:
-            return problem(400, "http", "There was an error parsing the body")
-        except ValidationError as error:
-            return validation_problem(error.errors(), location=("body",))
-        arguments = {lean.body_name: request, lean.credential_name: self.credential}
+        arguments: dict[str, Any] = {lean.credential_name: self.credential}
+        if lean.body_name is not None and lean.body is not None:
+            try:
+                arguments[lean.body_name] = lean.body.validate_python(self._parsed())
+            except _Refused as refused:
+                return validation_problem(refused.errors, location=("body",))
+            except _Unreadable:
+                return problem(400, "http", "There was an error parsing the body")
+            except ValidationError as error:
+                return validation_problem(error.errors(), location=("body",))
         try:
             answer = lean.route.endpoint(**arguments)
         except Exception as error:

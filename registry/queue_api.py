@@ -53,7 +53,7 @@ from registry.auth import (
     authenticate_device,
     authenticate_staff,
 )
-from registry.db import is_postgres, transaction, utc_now
+from registry.db import is_postgres, reading, transaction, utc_now
 from registry.errors import Forbidden, Unauthorized
 from registry.http import ERROR_RESPONSES, BoundedRoute
 from registry.lean import LeanPath
@@ -87,6 +87,12 @@ class _Queue:
     def device(self, credential: HTTPAuthorizationCredentials | None) -> Iterator[_Device]:
         """One transaction, on behalf of the device presenting `credential`."""
         with self.tx() as connection:
+            yield _Device(connection, authenticate_device(connection, _token(credential)))
+
+    @contextmanager
+    def reading(self, credential: HTTPAuthorizationCredentials | None) -> Iterator[_Device]:
+        """`device`, for reads only (`registry.db.reading`: no transaction on PostgreSQL)."""
+        with self._turn, reading(self.engine) as connection:
             yield _Device(connection, authenticate_device(connection, _token(credential)))
 
     @contextmanager
@@ -138,13 +144,13 @@ def _token(credential: HTTPAuthorizationCredentials | None) -> str:
 
 def queue_router(settings: Settings, engine: Engine, lean: LeanPath) -> APIRouter:
     """The queue's routes, to include in the registry's application; the busiest are marked
-    for the `lean` path (a counter's calls and moves, a kiosk's tickets)."""
+    for the `lean` path (a counter's calls, moves and view, a kiosk's tickets)."""
     queue = _Queue(settings, engine)
     router = APIRouter(prefix=API_PREFIX, route_class=BoundedRoute, responses=ERROR_RESPONSES)
     _issue_routes(router, queue, lean)
     _call_routes(router, queue, lean)
     _move_routes(router, queue, lean)
-    _counter_routes(router, queue)
+    _counter_routes(router, queue, lean)
     _report_routes(router, queue)
     _stats_routes(router, queue)
     _admin_routes(router, queue)
@@ -242,7 +248,7 @@ def _move_routes(router: APIRouter, queue: _Queue, lean: LeanPath) -> None:
             )
 
 
-def _counter_routes(router: APIRouter, queue: _Queue) -> None:
+def _counter_routes(router: APIRouter, queue: _Queue, lean: LeanPath) -> None:
     def pause_or_resume(paused: bool) -> Callable[[PauseRequest, Credential], CounterView]:
         def route(request: PauseRequest, credential: Credential) -> CounterView:
             with queue.counter(credential) as acting:
@@ -259,9 +265,10 @@ def _counter_routes(router: APIRouter, queue: _Queue) -> None:
     router.post("/queue/counter/pause", tags=["queue"], name="pause")(pause_or_resume(True))
     router.post("/queue/counter/resume", tags=["queue"], name="resume")(pause_or_resume(False))
 
+    @lean.route  # every counter's panel asks for it every few seconds
     @router.get("/queue/counter", tags=["queue"])
     def counter(credential: Credential) -> CounterView:
-        with queue.device(credential) as acting:
+        with queue.reading(credential) as acting:
             device = acting.device
             return queue_reports.counter_view(
                 acting.connection, hall=device.hall, counter=device.counter

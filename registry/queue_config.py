@@ -497,6 +497,25 @@ def read_desk(connection: Connection, *, hall: str, counter: str) -> Desk:
     return Desk(hall, counter) if row is None else _desk(row)
 
 
+def read_desk_and_current(
+    connection: Connection, *, hall: str, counter: str
+) -> tuple[Desk, Stored | None]:
+    """`read_desk` with the counter's current ticket (None: none), in one statement."""
+    row = connection.execute(_DESK_CURRENT, {"hall": hall, "counter": counter}).first()
+    if row is None:
+        return Desk(hall, counter), None
+    return _desk(row), None if row.t_id is None else _joined_ticket(row)
+
+
+_DESK_CURRENT = (
+    select(_C, *(column.label(f"t_{column.name}") for column in _T.c))
+    .select_from(_C.outerjoin(_T, and_(_T.c.id == _C.c.current_ticket, _T.c.hall == _C.c.hall)))
+    .where(_C.c.hall == bindparam("hall"), _C.c.counter == bindparam("counter"))
+)
+"""A counter's queue row with its current ticket (`t_<name>`), built once: every counter's
+panel asks for its view every few seconds."""
+
+
 OPEN_DESK = and_(_C.c.paused.is_(False), _C.c.staff.is_not(None))
 """A counter that calls now: unpaused, with a clerk."""
 

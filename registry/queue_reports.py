@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
+    Boolean,
     Connection,
     Integer,
     String,
@@ -52,9 +53,8 @@ from registry.queue_config import (
     OPEN_DESK,
     HallSettings,
     hall_settings,
-    list_services,
     profile_services,
-    read_desk,
+    read_desk_and_current,
 )
 from registry.queue_schema import (
     QUEUE_COUNTERS,
@@ -66,7 +66,6 @@ from registry.queue_schema import (
 from registry.queue_store import (
     AGAIN,
     event_from_row,
-    load_ticket,
     ticket_from_row,
     view,
 )
@@ -81,25 +80,43 @@ _T, _E, _S, _C = QUEUE_TICKETS, QUEUE_EVENTS, QUEUE_SERVICES, QUEUE_COUNTERS
 
 def waiting_counts(connection: Connection, hall: str) -> list[WaitingCount]:
     """Tickets waiting per service of the hall (every active service, zero included)."""
-    rows = connection.execute(_WAITING, {"hall": hall}).tuples()
-    counts = {service: int(count) for service, count in rows}
-    services = list_services(connection, hall)
-    known = {service.code for service in services}
+    services, counts = [], {}
+    for kind, code, prefix, name, active, waiting in connection.execute(_WAITING, {"hall": hall}):
+        if kind == "service":
+            services.append((code, prefix, name, bool(active)))
+        else:
+            counts[code] = int(waiting)
     shown = [
-        WaitingCount(s.code, s.prefix, s.name, counts.get(s.code, 0)) for s in services if s.active
+        WaitingCount(code, prefix, name, counts.get(code, 0))
+        for code, prefix, name, active in sorted(services)
+        if active
     ]
+    known = {code for code, *_ in services}
     return shown + [
-        WaitingCount(code, "", "", n) for code, n in counts.items() if code not in known
+        WaitingCount(code, "", "", counts[code]) for code in sorted(counts) if code not in known
     ]
 
 
 # Built once (as the feed's statements below): a hall's displays ask after every call, and
 # each counter's panel every few seconds.
-_WAITING = (
-    select(_T.c.service, func.count())
+_NONE = cast(null(), Integer)
+_WAITING = union_all(
+    select(
+        literal_column("'service'", String), _S.c.code, _S.c.prefix, _S.c.name, _S.c.active, _NONE
+    ).where(_S.c.hall == bindparam("hall")),
+    select(
+        literal_column("'waiting'", String),
+        _T.c.service,
+        cast(null(), String),
+        cast(null(), String),
+        cast(null(), Boolean),
+        func.count(),
+    )
     .where(_T.c.hall == bindparam("hall"), _T.c.state == TicketState.WAITING.value)
-    .group_by(_T.c.service)
+    .group_by(_T.c.service),
 )
+"""The hall's services and how many tickets wait per service, in one statement: rows are
+(kind, code, prefix, name, active, waiting), kind "service" or "waiting"."""
 
 
 def display_feed(
@@ -156,10 +173,7 @@ _CALLS = (
 def counter_view(connection: Connection, *, hall: str, counter: str) -> CounterView:
     """A counter's queue state: current ticket, parked tickets, pause, whether it may call,
     waiting counts."""
-    desk = read_desk(connection, hall=hall, counter=counter)
-    current = None
-    if desk.current_ticket is not None:
-        current = load_ticket(connection, hall=hall, ticket_id=desk.current_ticket, lock=False)
+    desk, current = read_desk_and_current(connection, hall=hall, counter=counter)
     free = can_call_next(None if current is None else current.ticket, counter=counter)
     return CounterView(
         counter=counter,

@@ -189,6 +189,46 @@ def test_calls_and_moves_are_answered_alike(
     assert [answer.json()["ticket"]["number"] for answer in issued] == ["B001", "B002"]
 
 
+def test_a_counters_view_is_answered_alike(
+    servers: tuple[RegistryProcess, ...], hall: QueueHall
+) -> None:
+    token = hall.device("W02").token
+    path = "/queue/counter"
+
+    def get(**headers: str) -> tuple[requests.Response, requests.Response]:
+        return both(servers, path, token=token, body=b"", headers=headers, method="GET")
+
+    for credential in (None, "wcd_not-a-token"):
+        answers = both(servers, path, token=credential, body=b"", method="GET")
+        assert same(answers)["code"] == "unauthorized"
+        assert answers[0].status_code == 401
+    idle = same(get())
+    assert (idle["counter"], idle["current"], idle["may_call_next"]) == ("W02", None, True)
+    # A body and a query are ignored by both, as FastAPI ignores what an endpoint does not take.
+    ignored = both(servers, f"{path}?after=5", token=token, body=b"{oops", method="GET")
+    assert same(ignored) == idle
+    # Parked tickets make the view long enough to be gzipped: alike, for a client that accepts
+    # gzip (requests does), and plain for one that does not.
+    counter = hall.device("W02")
+    for _ in range(8):
+        hall.issue()
+        parked = hall.called("W02")
+        counter.start(parked.id)
+        counter.park(parked.id, note="the applicant fetches a copy of the contract")
+    hall.issue()
+    current = hall.called("W02")
+    answers = get()
+    busy = same(answers)
+    assert (busy["current"]["id"], len(busy["parked"])) == (current.id, 8)
+    assert [a.headers.get("content-encoding") for a in answers] == ["gzip", "gzip"]
+    assert [a.headers.get("vary") for a in answers] == ["Accept-Encoding", "Accept-Encoding"]
+    assert len(answers[0].content) >= 2048  # undone by requests
+    plain = get(**{"Accept-Encoding": "identity"})
+    assert same(plain) == busy
+    assert [a.headers.get("content-encoding") for a in plain] == [None, None]
+    assert [int(a.headers["content-length"]) for a in plain] == [len(a.content) for a in plain]
+
+
 @pytest.mark.parametrize("turned_on", [True, False])
 def test_the_lean_path_answers_the_busiest_queue_routes_unless_turned_off(
     turned_on: bool, tmp_path: Path
@@ -209,6 +249,8 @@ def test_the_lean_path_answers_the_busiest_queue_routes_unless_turned_off(
     paths = {path for method, path in lean.answered if method == "POST"}
     assert {f"{API}/queue/{path}" for path in BUSIEST} <= paths
     assert not any("/admin/" in path or "display" in path for path in paths)
+    reads = {path for method, path in lean.answered if method == "GET"}
+    assert reads == {f"{API}/queue/counter"}
 
 
 def test_the_switch_reads_on_and_off_and_refuses_anything_else() -> None:

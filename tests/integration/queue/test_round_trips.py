@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
+from psycopg.pq import TransactionStatus
 from sqlalchemy import Connection, event, select, text
 
 from clerk.queue import (
@@ -30,9 +32,9 @@ from clerk.queue import (
     issue,
 )
 from clerk.queue.wire import CallNext, FinishRequest, IssueRequest, TicketAction
-from registry import admin, queue_calls, queue_service
+from registry import admin, queue_calls, queue_reports, queue_service
 from registry.auth import authenticate_device
-from registry.db import is_postgres, stamp, utc_now
+from registry.db import is_postgres, reading, stamp, utc_now
 from registry.errors import Conflict, NotFoundError, Unauthorized
 from registry.queue_candidates import claim_called
 from registry.queue_config import authenticate_at_desk, ensure_desk, lock_move_desk
@@ -422,3 +424,32 @@ def test_a_moves_one_statement_sets_every_column_a_move_may_change() -> None:
     assert {f"set_{name}" for name in move_values(moved)} | {"set_version"} == {
         name for name in parameters if name.startswith("set_")
     }
+
+
+def test_a_counters_view_is_read_outside_a_transaction_on_postgresql(hall: QueueHall) -> None:
+    """Every counter's panel asks for its view every few seconds: on PostgreSQL its reads run
+    without BEGIN and COMMIT (`registry.db.reading`), two round trips of seven; the view is the
+    one the route answers, and the pooled connection goes back to transactions afterwards. On
+    SQLite the reads stay in a transaction."""
+    registry = hall.registry
+    token = hall.device("W02").token
+    assert token is not None
+    hall.issue()
+    ticket = hall.called("W02")
+    postgres = _postgres(registry)
+    with reading(registry.engine) as connection:
+        sent = _counted(connection)
+        device = authenticate_device(connection, token)
+        seen = queue_reports.counter_view(connection, hall=device.hall, counter=device.counter)
+        driver: Any = connection.connection.driver_connection
+        if postgres:
+            assert driver.autocommit is True
+            assert driver.info.transaction_status == TransactionStatus.IDLE  # none left open
+        else:
+            assert driver.in_transaction is True
+    assert seen.current is not None
+    assert seen.current.id == ticket.id
+    assert len(sent) == 4  # the device, its row with its current ticket, the counts, the parked
+    assert seen == hall.device("W02").counter()
+    if postgres:
+        assert driver.autocommit is False  # back in the pool as the transactions' connection

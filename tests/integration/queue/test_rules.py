@@ -437,6 +437,24 @@ def test_a_call_by_a_staff_number_not_of_the_hall_is_refused(hall: QueueHall) ->
 # -- the display feed and the estimate ---------------------------------------------------------
 
 
+def test_waiting_counts_list_every_active_service_in_code_order_and_no_closed_one(
+    hall: QueueHall,
+) -> None:
+    """The counts a counter and a board show: each active service by code, zero included, with
+    its prefix and name, the same for both; a service closed (deactivated) is not listed."""
+    for service in ("TAX", "SOC", "SOC"):
+        hall.issue(service)
+    configure(
+        hall.registry, hall.code, services=(ServiceSpec("SOC", "C", "社保医保", None, False),)
+    )
+    counts = hall.device("W01").counter().waiting
+    assert [(w.service, w.prefix, w.name, w.waiting) for w in counts] == [
+        ("BIZ", "A", "企业开办", 0),
+        ("TAX", "B", "税务登记", 1),
+    ]
+    assert hall.device("W03").display().waiting == counts
+
+
 def test_the_display_feed_shows_the_last_calls_in_order_after_its_cursor(hall: QueueHall) -> None:
     for service in ("BIZ", "TAX", "BIZ"):
         hall.issue(service)
