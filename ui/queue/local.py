@@ -68,10 +68,7 @@ class LocalQueue:
         """This counter's own walk-in tickets waiting, per service."""
         with self._lock:
             tickets = self._open()
-        waiting = Counter(s.ticket.service for s in tickets if s.ticket.state is _S.WAITING)
-        names = {s.code: s.name for s in self.services()}
-        codes = list(names) + [code for code in waiting if code not in names]
-        return tuple(WaitingCount(code, names.get(code, code), waiting[code]) for code in codes)
+        return _counts(tickets, self.services())
 
     # Walk-ins and hand-served hall tickets --------------------------------------------------
 
@@ -194,7 +191,8 @@ class LocalQueue:
     # The counter ----------------------------------------------------------------------------
 
     def counter_view(self, seat: Seat) -> CounterView:
-        """The counter's current local ticket, its parked ones, its pause."""
+        """The counter's current local ticket, its parked ones, its pause, and its own walk-ins
+        waiting per service (as `waiting_counts`)."""
         with self._lock:
             return self._view()
 
@@ -396,15 +394,29 @@ class LocalQueue:
             raise RuleViolation(f"counter {self.counter} is paused ({self._pause})")
 
     def _view(self) -> CounterView:
-        current = self._current()
-        names = {s.code: s.name for s in self.services()}
+        tickets, services = self._open(), self.services()
+        names = {s.code: s.name for s in services}
+        unresolved = [s for s in tickets if s.ticket.state in rules.UNRESOLVED_STATES]
         return CounterView(
             counter=self.counter,
-            current=None if current is None else _held_ticket(current.ticket, names),
-            parked=tuple(_held_ticket(s.ticket, names) for s in self._held({_S.PARKED})),
+            current=_held_ticket(unresolved[0].ticket, names) if unresolved else None,
+            parked=tuple(
+                _held_ticket(s.ticket, names) for s in tickets if s.ticket.state is _S.PARKED
+            ),
             paused=self._pause is not None,
             pause_reason=self._pause or "",
+            waiting=_counts(tickets, services),
         )
+
+
+def _counts(
+    tickets: Sequence[StoredTicket], services: Sequence[ServiceInfo]
+) -> tuple[WaitingCount, ...]:
+    """The own walk-ins waiting per service: every service as last heard, then any other."""
+    waiting = Counter(s.ticket.service for s in tickets if s.ticket.state is _S.WAITING)
+    names = {s.code: s.name for s in services}
+    codes = list(names) + [code for code in waiting if code not in names]
+    return tuple(WaitingCount(code, names.get(code, code), waiting[code]) for code in codes)
 
 
 def _held_ticket(ticket: Ticket, names: dict[str, str]) -> HeldTicket:

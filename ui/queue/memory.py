@@ -144,19 +144,12 @@ class MemoryQueue:
     def waiting_counts(self) -> Sequence[WaitingCount]:
         """Tickets waiting per service, every service listed."""
         with self._lock:
-            return tuple(
-                WaitingCount(
-                    code,
-                    info.name,
-                    sum(1 for t in self._tickets.values() if self._waits_for_service(t, code)),
-                )
-                for code, info in self._services.items()
-            )
+            return self._counts()
 
     # The counter -------------------------------------------------------------------------
 
     def counter_view(self, seat: Seat) -> CounterView:
-        """The counter's current ticket, parked tickets and pause."""
+        """The counter's current ticket, parked tickets and pause, with the waiting counts."""
         with self._lock:
             return self._view(seat.counter)
 
@@ -462,6 +455,17 @@ class MemoryQueue:
             parked=tuple(self._held_ticket(t) for t in self._held(counter, {_S.PARKED})),
             paused=counter in self._paused,
             pause_reason=self._paused.get(counter, ""),
+            waiting=self._counts(),
+        )
+
+    def _counts(self) -> tuple[WaitingCount, ...]:
+        return tuple(
+            WaitingCount(
+                code,
+                info.name,
+                sum(1 for t in self._tickets.values() if self._waits_for_service(t, code)),
+            )
+            for code, info in self._services.items()
         )
 
     def _held_ticket(self, ticket: Ticket) -> HeldTicket:

@@ -7,6 +7,9 @@ Moves run on a one-thread lane, in order, off the GUI thread; while one is out, 
 waits, so a double key press cannot call twice. A call whose answer was lost (the queue could
 not be reached) is retried with the same request id, so it can only ever claim one ticket.
 Finishing asks for the outcome and links the documents issued during the visit.
+Every few seconds the panel refreshes with one read of the counter's view, which carries the
+hall's waiting counts; the services (the transfer targets) are read again only when the
+services in those counts change.
 Given the counter's `FallbackQueue`, the panel shows local mode (`ui.queue.local_bar`).
 """
 
@@ -45,14 +48,37 @@ from ui.queue.port import (
     QueueUnavailable,
     Seat,
     ServiceInfo,
-    WaitingCount,
 )
 
 _log = logging.getLogger(__name__)
 _A = QueueAction
 _COLUMNS = 5
 _Move = Callable[[], CounterView]
-_Fetched = tuple[CounterView, Sequence[WaitingCount], Sequence[ServiceInfo]]
+_Fetched = tuple[CounterView, tuple[ServiceInfo, ...] | None]
+
+
+class _ServiceWatch:
+    """When a refresh fetches the hall's services again (the transfer dialog's targets).
+
+    A view's waiting counts list every active service of the hall, so a service added or
+    deactivated changes their codes: services are fetched on the first refresh, when none are
+    known, and when the codes differ from those seen at the last fetch (compared with those,
+    not with the services' own codes, so a count the services do not list — tickets left in a
+    service removed since — does not make every refresh fetch them). Used only inside the
+    panel's lane calls: one thread, in order, so each refresh sees what the one before fetched.
+    """
+
+    def __init__(self) -> None:
+        self._codes: frozenset[str] | None = None  # None: no services known yet
+
+    def fetch(self, port: CounterPort, view: CounterView) -> tuple[ServiceInfo, ...] | None:
+        """The services when they may have changed since the last fetch, else None."""
+        codes = frozenset(count.service for count in view.waiting)
+        if codes == self._codes:
+            return None
+        services = tuple(port.services())
+        self._codes = codes if services else None
+        return services
 
 
 class QueuePanel(QWidget):
@@ -60,7 +86,7 @@ class QueuePanel(QWidget):
 
     Signals:
         view_changed(object): the counter's new `CounterView`, when a move or a refresh
-            changed it.
+            changed it (new waiting counts alone change no view: see `CounterView`).
         refused(str): a move was refused or failed; the message the panel shows.
         visit_finished(object): the `FinishChoice` a visit was finished with.
     """
@@ -92,6 +118,7 @@ class QueuePanel(QWidget):
         self._call_request: str | None = None
         self._documents: tuple[VisitDocument, ...] = ()
         self._services: tuple[ServiceInfo, ...] = ()
+        self._service_watch = _ServiceWatch()
         self._finishing: FinishChoice | None = None
         self.waiting = WaitingModel()
         self.queue_actions: dict[QueueAction, QAction] = {}
@@ -310,6 +337,7 @@ class QueuePanel(QWidget):
         if action is _A.FINISH:
             self._documents = ()
             self.visit_finished.emit(self._finishing)
+        self.waiting.set_counts(view.waiting)
         self._show(view)
         self.refresh()
 
@@ -337,18 +365,21 @@ class QueuePanel(QWidget):
     # Refreshing and showing -----------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Fetch the counter's view, the waiting counts and the services again."""
-        port, seat = self._port, self.seat
+        """Fetch the counter's view again, with the hall's waiting counts: one request. The
+        services too when their codes in the counts changed (see `_ServiceWatch`)."""
+        port, seat, watch = self._port, self.seat, self._service_watch
 
         def fetch() -> _Fetched:
-            return port.counter_view(seat), port.waiting_counts(), port.services()
+            view = port.counter_view(seat)
+            return view, watch.fetch(port, view)
 
         self._lane.submit(fetch, done=self._refreshed, failed=self._refresh_failed)
 
     def _refreshed(self, fetched: _Fetched) -> None:
-        view, counts, services = fetched
-        self._services = tuple(services)
-        self.waiting.set_counts(counts)
+        view, services = fetched
+        if services is not None:
+            self._services = services
+        self.waiting.set_counts(view.waiting)
         if not self.busy:
             self._show(view)
 

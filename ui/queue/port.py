@@ -11,13 +11,14 @@ never on the GUI thread. A call that breaks a queue rule raises `clerk.errors.Ru
 `QueueUnavailable` (an adapter converts its client's errors to it).
 
 Counter operations name the counter and its clerk with a `Seat` and return the counter's
-`CounterView` after the move, so the panel shows what the queue holds, not what it guessed.
+`CounterView` after the move, so the panel shows what the queue holds, not what it guessed. A
+view carries the hall's waiting counts too: the panel's periodic refresh is one read.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -81,6 +82,10 @@ class CounterView:
     """A counter's queue state: its current ticket, the tickets it parked, whether it pauses.
 
     `current` is the CALLED or SERVING ticket (the one the loop rule is about), or None.
+    `waiting` is the hall's waiting counts read with the view (every active service, as
+    `CounterPort.waiting_counts` lists them), so one read serves the panel's refresh. They are
+    the hall's, not the counter's state: they take no part in comparing views, so two views of
+    the same counter state are equal whatever the counts (a new count is no new ticket).
     """
 
     counter: str
@@ -88,6 +93,7 @@ class CounterView:
     parked: tuple[HeldTicket, ...] = ()
     paused: bool = False
     pause_reason: str = ""
+    waiting: tuple[WaitingCount, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -159,10 +165,10 @@ class CounterPort(Protocol):
         """The hall's services (the panel's transfer targets)."""
 
     def waiting_counts(self) -> Sequence[WaitingCount]:
-        """How many wait in each service's queue."""
+        """How many wait in each service's queue (a view carries the same in `waiting`)."""
 
     def counter_view(self, seat: Seat) -> CounterView:
-        """The counter's current state."""
+        """The counter's current state, with the hall's waiting counts (one read)."""
 
     def call_next(self, seat: Seat, *, request_id: str) -> CounterView:
         """Call the next ticket the counter's work profile chooses.

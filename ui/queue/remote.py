@@ -235,7 +235,8 @@ class RegistryQueue:
         return self._ask(lambda client: client.counter()).staff
 
     def counter_view(self, seat: Seat) -> CounterView:
-        """The device's counter: its called or served ticket, parked tickets and pause."""
+        """The device's counter: its called or served ticket, parked tickets and pause, with
+        the hall's waiting counts (the registry answers them with the counter: one request)."""
         return self._view(self._ask(lambda client: client.counter()))
 
     def call_next(self, seat: Seat, *, request_id: str) -> CounterView:
@@ -414,6 +415,7 @@ class RegistryQueue:
             parked=tuple(self._held(ticket) for ticket in view.parked),
             paused=view.paused,
             pause_reason=view.pause_reason,
+            waiting=tuple(_counts(view.waiting)),
         )
 
     def _held(self, ticket: wire.TicketView) -> HeldTicket:

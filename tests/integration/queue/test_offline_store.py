@@ -116,6 +116,7 @@ def test_everything_the_counter_did_offline_survives_closing_and_reopening_the_s
         assert (view.current.number, view.current.state) == ("W03-002", S.SERVING)
         assert again.issue_walk_in(SEAT, service="BIZ").number == "W03-004"
         assert [w.waiting for w in again.waiting_counts()] == [2, 0]
+        assert again.counter_view(SEAT).waiting == again.waiting_counts()
         unsent = LocalQueueBook(reopened.engine).unsent()
         assert [u.ticket.number for u in unsent.tickets] == ["W03-001"]
         assert [e.kind for e in unsent.tickets[0].events] == [

@@ -274,9 +274,12 @@ def test_waiting_counts_follow_the_queue(hall: Hall) -> None:
     for service in ("BIZ", "BIZ", "TAX"):
         issue(hall, service)
     assert waiting(hall) == {"BIZ": 2, "TAX": 1, "SOC": 0}
-    call_next(hall, "W01")
+    called = call_next(hall, "W01")
 
     assert waiting(hall) == {"BIZ": 1, "TAX": 1, "SOC": 0}
+    assert {c.service: c.waiting for c in called.waiting} == {"BIZ": 1, "TAX": 1, "SOC": 0}
+    w02 = hall.port("W02")
+    assert w02.counter_view(hall.seat("W02")).waiting == tuple(w02.waiting_counts())
     board = {c.service: c.waiting for c in hall.display.feed(after=0).waiting}
     assert board == {"BIZ": 1, "TAX": 1, "SOC": 0}
     assert {c.service: c.name for c in hall.display.feed(after=0).waiting}["SOC"] == "社保医保"

@@ -69,8 +69,10 @@ class OfflineAnswers(Answers):
         self.walk_in: str | None = "market"
         self.by_hand: HandServedChoice | None = None
         self.suggested: list[HeldTicket | None] = []
+        self.walk_in_offered: list[tuple[ServiceInfo, ...]] = []
 
     def walk_in_service(self, parent: QWidget, services: Sequence[ServiceInfo]) -> str | None:
+        self.walk_in_offered.append(tuple(services))
         return self.walk_in
 
     def hand_served(
@@ -211,6 +213,21 @@ def test_in_local_mode_the_counter_issues_calls_and_serves_its_own_tickets(
     press(qtbot, panel, F[1])
     assert current(panel) == ("W01-002", S.CALLED)
     assert outage.queue.events() == ()  # the hall queue saw nothing of the counter's own
+
+
+def test_local_mode_offers_the_services_the_panel_read_while_online(
+    qtbot: QtBot, fallback: FallbackQueue, outage: Outage, answers: OfflineAnswers
+) -> None:
+    panel = open_panel(qtbot, fallback, answers)
+    go_offline(qtbot, panel, outage, fallback)
+
+    click(qtbot, panel, bar(panel).issue_walk_in)
+
+    assert answers.walk_in_offered == [outage.queue.services()]
+    assert tuple(fallback.local_queue.services()) == outage.queue.services()
+    assert "W01-001" in panel.message.text()
+    panel.refresh()  # the counts come with the local view
+    qtbot.waitUntil(lambda: {c.service: c.waiting for c in panel.waiting.counts()}["market"] == 1)
 
 
 def test_a_move_that_finds_the_hall_queue_unreachable_is_reported_and_then_made_locally(

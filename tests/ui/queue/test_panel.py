@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -11,7 +13,9 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from clerk.queue import Channel, Outcome, Placement, TicketState
+from tests.ui.queue.conftest import Clock
 from ui.queue.actions import DEFAULT_KEYS, QueueAction
+from ui.queue.demo import DEMO_PROFILES, DEMO_SERVICES
 from ui.queue.dialogs import FinishChoice, NumberChoice, TransferChoice, VisitDocument
 from ui.queue.memory import MemoryQueue
 from ui.queue.panel import QueuePanel
@@ -37,12 +41,14 @@ class Answers:
         self.number: NumberChoice | None = None
         self.reason: str | None = "休息"
         self.documents_seen: list[tuple[VisitDocument, ...]] = []
+        self.services_offered: list[tuple[ServiceInfo, ...]] = []
 
     def finish(self, parent: QWidget, documents: Sequence[VisitDocument]) -> FinishChoice | None:
         self.documents_seen.append(tuple(documents))
         return self.finish_with
 
     def transfer(self, parent: QWidget, services: Sequence[ServiceInfo]) -> TransferChoice | None:
+        self.services_offered.append(tuple(services))
         return self.transfer_to
 
     def call_number(self, parent: QWidget) -> NumberChoice | None:
@@ -60,10 +66,18 @@ def answers() -> Answers:
     return Answers()
 
 
-def open_panel(qtbot: QtBot, port: object, answers: Answers, **keys: str) -> QueuePanel:
+def open_panel(
+    qtbot: QtBot, port: object, answers: Answers, *, refresh_ms: int = 5000, **keys: str
+) -> QueuePanel:
     chosen = dict(DEFAULT_KEYS)
     chosen.update({QueueAction(name): key for name, key in keys.items()})
-    panel = QueuePanel(port=port, seat=SEAT, keys=chosen, dialogs=answers)  # type: ignore[arg-type]
+    panel = QueuePanel(
+        port=port,  # type: ignore[arg-type]
+        seat=SEAT,
+        keys=chosen,
+        dialogs=answers,
+        refresh_ms=refresh_ms,
+    )
     qtbot.addWidget(panel)
     panel.show()
     qtbot.waitExposed(panel)
@@ -303,3 +317,117 @@ def test_pressing_again_after_a_lost_answer_retries_the_same_request(
     press(qtbot, panel, F[1])  # a new press after a definite answer is a new request
     assert port.requests[2] != port.requests[0]
     assert current(panel) == ("A002", TicketState.CALLED)
+
+
+class CountingPort:
+    """A hall queue (settable: `queue` may be replaced by a hall set up otherwise) counting
+    the panel's calls by method; while `reads_fail`, reading the counter's view fails."""
+
+    def __init__(self, queue: MemoryQueue) -> None:
+        self.queue = queue
+        self.calls: Counter[str] = Counter()
+        self.reads_fail = False
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            self.calls[name] += 1
+            if name == "counter_view" and self.reads_fail:
+                raise QueueUnavailable("timed out")
+            return getattr(self.queue, name)(*args, **kwargs)
+
+        return call
+
+
+def waiting_shown(panel: QueuePanel) -> dict[str, int]:
+    return {count.service: count.waiting for count in panel.waiting.counts()}
+
+
+def shown_after_refresh(qtbot: QtBot, panel: QueuePanel, port: CountingPort) -> None:
+    """Refresh and wait until the panel took the answer: the counts shown are the view's."""
+    views = port.calls["counter_view"]
+    panel.refresh()
+    qtbot.waitUntil(lambda: port.calls["counter_view"] == views + 1)
+    expected = {c.service: c.waiting for c in port.queue.counter_view(SEAT).waiting}
+    qtbot.waitUntil(lambda: waiting_shown(panel) == expected)
+
+
+def transfer_targets(
+    qtbot: QtBot, panel: QueuePanel, port: CountingPort, answers: Answers
+) -> tuple[ServiceInfo, ...]:
+    """The services the transfer dialog offers (a ticket is called for it; nothing is sent)."""
+    issue(port.queue)
+    press(qtbot, panel, F[1])
+    assert current(panel) is not None
+    answers.transfer_to = None
+    press(qtbot, panel, F[7])
+    return answers.services_offered[-1]
+
+
+def test_a_refresh_reads_the_counter_view_only_and_shows_its_waiting_counts(
+    qtbot: QtBot, queue: MemoryQueue, answers: Answers
+) -> None:
+    port = CountingPort(queue)
+    panel = open_panel(qtbot, port, answers, refresh_ms=3_600_000)  # the test refreshes
+    assert waiting_shown(panel) == {s.code: 0 for s in DEMO_SERVICES}
+
+    for n in range(1, 6):
+        issue(queue, "estate")
+        shown_after_refresh(qtbot, panel, port)
+        assert waiting_shown(panel)["estate"] == n
+
+    # The first refresh and five more: one read each, the services once, no separate counts.
+    assert dict(port.calls) == {"counter_view": 6, "services": 1}
+
+
+def test_the_services_are_read_again_when_the_halls_services_change(
+    qtbot: QtBot, clock: Clock, queue: MemoryQueue, answers: Answers
+) -> None:
+    port = CountingPort(queue)
+    panel = open_panel(qtbot, port, answers, refresh_ms=3_600_000)
+    assert transfer_targets(qtbot, panel, port, answers) == DEMO_SERVICES
+    added = ServiceInfo("permit", "工程建设许可", "G")
+
+    port.queue = MemoryQueue((*DEMO_SERVICES, added), profiles=DEMO_PROFILES, clock=clock)
+    for _ in range(3):
+        shown_after_refresh(qtbot, panel, port)
+    assert port.calls["services"] == 2
+    assert transfer_targets(qtbot, panel, port, answers) == (*DEMO_SERVICES, added)
+
+    port.queue = MemoryQueue(DEMO_SERVICES[:3], profiles=DEMO_PROFILES, clock=clock)
+    for _ in range(3):
+        shown_after_refresh(qtbot, panel, port)
+    assert port.calls["services"] == 3
+    assert transfer_targets(qtbot, panel, port, answers) == DEMO_SERVICES[:3]
+    assert port.calls["waiting_counts"] == 0
+
+
+def test_new_waiting_counts_alone_change_no_view(
+    qtbot: QtBot, queue: MemoryQueue, answers: Answers
+) -> None:
+    issue(queue)
+    port = CountingPort(queue)
+    panel = open_panel(qtbot, port, answers, refresh_ms=3_600_000)
+    press(qtbot, panel, F[1])
+    assert current(panel) == ("A001", TicketState.CALLED)
+
+    issue(queue, count=2)
+    with qtbot.assertNotEmitted(panel.view_changed, wait=100):
+        shown_after_refresh(qtbot, panel, port)
+    assert waiting_shown(panel)["market"] == 2
+    assert panel.view.waiting == port.queue.counter_view(SEAT).waiting
+
+
+def test_a_move_shows_the_waiting_counts_of_the_view_it_returned(
+    qtbot: QtBot, queue: MemoryQueue, answers: Answers
+) -> None:
+    issue(queue, count=3)
+    port = CountingPort(queue)
+    panel = open_panel(qtbot, port, answers, refresh_ms=3_600_000)
+    assert waiting_shown(panel)["market"] == 3
+    port.reads_fail = True  # the refresh after the move brings nothing
+
+    press(qtbot, panel, F[1])
+
+    qtbot.waitUntil(lambda: "timed out" in panel.message.text())
+    assert current(panel) == ("A001", TicketState.CALLED)
+    assert waiting_shown(panel)["market"] == 2
