@@ -339,7 +339,7 @@ class QueuePanel(QWidget):
             self.visit_finished.emit(self._finishing)
         self.waiting.set_counts(view.waiting)
         self._show(view)
-        self.refresh()
+        self._refresher.start()  # the view is fresh: the next read a whole interval from now
 
     def _failed(self, action: QueueAction, error: Exception) -> None:
         self.busy = False
