@@ -14,7 +14,11 @@ keeps as many tickets waiting as there are counters).
 
 - **paced**: 50, then 200 counters each call, serve the ticket (start, finish) and call again
   after a random pause averaging `--pause` seconds (10 s: a hall whose every visit took ten
-  seconds, some thirty times a real hall's pace). The target is about this load.
+  seconds, some thirty times a real hall's pace). The target is about this load. Each counter
+  also reads what its queue panel reads (ui/queue/panel.py, ui/queue/remote.py): its view
+  (`GET /queue/counter`) after each of its moves, and `--refresh` seconds (5 s, the panel's
+  default) after its last read. `--refresh 0` leaves the reads out (the load of the benches
+  before the twelfth look). Their latency is printed too.
 - **display**: during each paced run a display long-polls the feed (`GET /queue/display`); the
   time from a counter sending its call to the display receiving that call, p50 and p95.
 - **disk**: during each paced run an 8 KiB durable write (fdatasync) every 50 ms on the disk the
@@ -37,6 +41,9 @@ system's monotonic clock, which every process shares.
 from __future__ import annotations
 
 import argparse
+import gzip
+import http.client
+import json
 import math
 import multiprocessing
 import os
@@ -51,6 +58,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing.pool import Pool
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -76,6 +84,7 @@ LEVELS = (50, 200)
 P99_TARGET = 0.050  # seconds, at 200 counters on PostgreSQL
 DISPLAY_TARGET = 1.0  # seconds, p95 from a call to the display showing it
 PAUSE = 10.0  # seconds between a counter's calls: visits of 10 s, some 30× a real hall's pace
+REFRESH = 5.0  # seconds between a counter panel's reads of its view (ui/queue/panel.py)
 PUBLISHED_P99 = 17.9  # seconds at 200 clients: the best published figure of an open-source
 # government queue system (issue 4)
 CLIENT_PROCESSES = 4  # processes the counters' threads are split over
@@ -220,23 +229,102 @@ def _each_counter(counters: list[Counter], work: Callable[[QueueClient], None]) 
 
 @dataclass
 class Calls:
-    """What one group of counters measured: latencies, when each call was sent, and when each
-    called ticket was sent (all on the monotonic clock)."""
+    """What one group of counters measured: latencies, when each call was sent, when each
+    called ticket was sent (all on the monotonic clock), and the latencies of their views."""
 
     latencies: list[float] = field(default_factory=list)
     sent: list[float] = field(default_factory=list)
     sent_at: dict[str, float] = field(default_factory=dict)
+    views: list[float] = field(default_factory=list)
 
 
-def _pace_group(counters: list[Counter], begin: float, seconds: float, pause: float) -> Calls:
-    """A group of counters calling at a pace from `begin` for `seconds` (one thread each)."""
+class _Panel:
+    """A counter's queue panel's reads (none with `refresh` 0), timed into `views`: its view
+    after each move (ui/queue/remote.py reads it after the move's request) and every `refresh`
+    seconds since the last one (ui/queue/panel.py: its timer starts over after a move).
+
+    The request is the panel's (`GET /queue/counter`, its token, gzip accepted, the answer's
+    JSON decoded) sent over a kept-alive `http.client` connection: `QueueClient` spends 1.0 ms
+    of CPU per read in `requests` and its wire types, this 0.2 ms. A hall's panels run on their
+    own PCs; here they share the registry's CPUs, and ~100 reads a second through `requests`
+    would take a tenth of the machine from the registry being measured.
+    """
+
+    def __init__(self, counter: Counter, refresh: float, first: float, views: list[float]) -> None:
+        self.refresh, self.views = refresh, views
+        self.due = first if refresh else math.inf
+        address = urlsplit(counter.url)
+        self._host, self._port = address.hostname or "127.0.0.1", address.port
+        self._path = f"{address.path.rstrip('/')}/api/v1/queue/counter"
+        self._headers = {"Authorization": f"Bearer {counter.token}", "Accept-Encoding": "gzip"}
+        self._connection: http.client.HTTPConnection | None = None
+
+    def read(self) -> None:
+        """One read of the counter's view, timed.
+
+        Raises:
+            RuntimeError: the registry refused it (the bench's hall is broken).
+        """
+        if not self.refresh:
+            return
+        sent = time.monotonic()
+        status, body = self._get()
+        if status != 200:
+            raise RuntimeError(f"a counter's view was refused: {status} {body[:200]!r}")
+        json.loads(gzip.decompress(body) if body[:2] == b"\x1f\x8b" else body)
+        self.views.append(time.monotonic() - sent)  # list.append: atomic
+
+    def _get(self) -> tuple[int, bytes]:
+        for attempt in (1, 2):  # a kept-alive connection the registry closed: once more
+            if self._connection is None:
+                self._connection = http.client.HTTPConnection(
+                    self._host, self._port, timeout=TIMEOUT[1]
+                )
+            try:
+                self._connection.request("GET", self._path, headers=self._headers)
+                answer = self._connection.getresponse()
+                return answer.status, answer.read()
+            except (ConnectionError, http.client.HTTPException):
+                self._connection.close()
+                self._connection = None
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        """Close the connection."""
+        if self._connection is not None:
+            self._connection.close()
+
+    def moved(self) -> None:
+        """The read after a move; the panel's timer starts over."""
+        self.read()
+        self.due = time.monotonic() + self.refresh if self.refresh else math.inf
+
+    def wait_until(self, instant: float) -> None:
+        """Sleep until `instant`, reading the view whenever the panel's timer is due."""
+        while (now := time.monotonic()) < instant or self.due <= now:
+            if self.due <= now:
+                self.read()
+                self.due = now + self.refresh
+                continue
+            time.sleep(min(instant, self.due) - now)
+
+
+def _pace_group(
+    counters: list[Counter], begin: float, seconds: float, pause: float, refresh: float
+) -> Calls:
+    """A group of counters calling at a pace from `begin` for `seconds` (one thread each), each
+    reading its view as its panel does every `refresh` seconds and after each move."""
     calls = Calls()
     lock = threading.Lock()
     stop = begin + seconds
 
     def counter(client: QueueClient) -> None:
         rng = random.Random(client.token)
-        _sleep_until(begin + (rng.uniform(0, pause) if pause else 0.0))
+        own = Counter(client.base_url, client.token or "")
+        panel = _Panel(own, refresh, begin + rng.uniform(0, refresh), calls.views)
+        panel.wait_until(begin + (rng.uniform(0, pause) if pause else 0.0))
         while time.monotonic() < stop:
             sent, took, ticket_id = _timed_call(client)
             with lock:
@@ -244,10 +332,15 @@ def _pace_group(counters: list[Counter], begin: float, seconds: float, pause: fl
                 calls.sent.append(sent)
                 if ticket_id is not None:
                     calls.sent_at[ticket_id] = sent
+            panel.moved()
             if ticket_id is not None:
-                _serve(client, ticket_id)
-            if pause:
-                time.sleep(min(rng.expovariate(1 / pause), max(0.0, stop - time.monotonic())))
+                client.start(ticket_id)
+                panel.moved()
+                client.finish(ticket_id, Outcome.CONSULTATION)
+                panel.moved()
+            rest = rng.expovariate(1 / pause) if pause else 0.0
+            panel.wait_until(min(time.monotonic() + rest, stop))
+        panel.close()
 
     _each_counter(counters, counter)
     return calls
@@ -285,16 +378,19 @@ class Clients:
         """The counters split evenly over the processes."""
         return [counters[n :: self.processes] for n in range(self.processes)]
 
-    def pace(self, counters: list[Counter], begin: float, seconds: float, pause: float) -> Calls:
+    def pace(
+        self, counters: list[Counter], begin: float, seconds: float, pause: float, refresh: float
+    ) -> Calls:
         """Every group paced at once; their calls together."""
         if self._pool is None:
-            return _pace_group(counters, begin, seconds, pause)
-        jobs = [(group, begin, seconds, pause) for group in self.groups(counters)]
+            return _pace_group(counters, begin, seconds, pause, refresh)
+        jobs = [(group, begin, seconds, pause, refresh) for group in self.groups(counters)]
         merged = Calls()
         for calls in self._pool.starmap(_pace_group, jobs, chunksize=1):
             merged.latencies += calls.latencies
             merged.sent += calls.sent
             merged.sent_at.update(calls.sent_at)
+            merged.views += calls.views
         return merged
 
     def burst(self, counters: list[Counter], begin: float) -> list[float]:
@@ -383,6 +479,7 @@ class Paced:
     seconds: float
     disk: DiskProbe
     sent: list[float]
+    views: list[float]
 
     def beside_stalls(self) -> str:
         """The calls in flight while the disk stalled, and the p99 of the others."""
@@ -398,8 +495,11 @@ class Paced:
         return line
 
 
-def paced(hall: Hall, clients: Clients, level: int, *, seconds: float, pause: float) -> Paced:
-    """Counters calling at a pace for `seconds`, a feeder keeping tickets waiting, a display."""
+def paced(
+    hall: Hall, clients: Clients, level: int, *, seconds: float, pause: float, refresh: float
+) -> Paced:
+    """Counters calling at a pace for `seconds` (reading their views every `refresh` seconds and
+    after each move), a feeder keeping tickets waiting, a display."""
     stop = threading.Event()
     seen_at: list[tuple[str, float]] = []
     number_of: dict[str, str] = {}
@@ -429,7 +529,7 @@ def paced(hall: Hall, clients: Clients, level: int, *, seconds: float, pause: fl
         thread.start()
     begin = time.monotonic() + START_MARGIN
     disk = DiskProbe(hall.disk)
-    calls = clients.pace(hall.counters[:level], begin, seconds, pause)
+    calls = clients.pace(hall.counters[:level], begin, seconds, pause, refresh)
     disk.stop()
     stop.set()
     for thread in threads:
@@ -439,7 +539,7 @@ def paced(hall: Hall, clients: Clients, level: int, *, seconds: float, pause: fl
         for number, seen in seen_at
         if number_of.get(number) in calls.sent_at
     ]
-    return Paced(calls.latencies, delays, seconds, disk, calls.sent)
+    return Paced(calls.latencies, delays, seconds, disk, calls.sent, calls.views)
 
 
 def machine_pace() -> float:
@@ -485,6 +585,7 @@ def run(
     rounds: int,
     seconds: float,
     pause: float,
+    refresh: float,
     workers: int,
     clients: Clients,
 ) -> None:
@@ -498,15 +599,20 @@ def run(
             f" {len(hall.counters)} counters in {clients.processes} client process(es)"
         )
         for level in LEVELS:
-            measured = paced(hall, clients, level, seconds=seconds, pause=pause)
+            measured = paced(hall, clients, level, seconds=seconds, pause=pause, refresh=refresh)
             rate = len(measured.latencies) / measured.seconds
             target = P99_TARGET if level == max(LEVELS) and backend == "postgresql" else None
             label = f"paced, {level} counters ({rate:.1f} calls/s)"
             print(_line(label, measured.latencies, target=target))
+            if measured.views:
+                reads = len(measured.views) / measured.seconds
+                print(_line(f"  their views ({reads:.0f} reads/s)", measured.views))
             print(_display_line(measured.display_delays))
             print(measured.disk.line())
             print(measured.beside_stalls())
-        flat_out = paced(hall, clients, max(LEVELS), seconds=seconds / 2, pause=0.0)
+        flat_out = paced(
+            hall, clients, max(LEVELS), seconds=seconds / 2, pause=0.0, refresh=refresh
+        )
         rate = len(flat_out.latencies) / flat_out.seconds
         label = f"flat out, {max(LEVELS)} ({rate:.0f} calls/s)"
         print(_line(label, flat_out.latencies))
@@ -523,6 +629,12 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=30.0, help="length of each paced run")
     parser.add_argument(
         "--pause", type=float, default=PAUSE, help="mean seconds between a counter's calls"
+    )
+    parser.add_argument(
+        "--refresh",
+        type=float,
+        default=REFRESH,
+        help="seconds between a counter panel's reads of its view (0: no reads at all)",
     )
     parser.add_argument("--rounds", type=int, default=10, help="bursts per level")
     parser.add_argument(
@@ -556,6 +668,7 @@ def main() -> int:
                     rounds=rounds,
                     seconds=seconds,
                     pause=args.pause,
+                    refresh=args.refresh,
                     workers=args.workers,
                     clients=clients,
                 )
