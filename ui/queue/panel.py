@@ -339,7 +339,8 @@ class QueuePanel(QWidget):
             self.visit_finished.emit(self._finishing)
         self.waiting.set_counts(view.waiting)
         self._show(view)
-        self._refresher.start()  # the view is fresh: the next read a whole interval from now
+        if self._refresher.isActive():  # not once the panel closed
+            self._refresher.start()  # the view is fresh: the next read a whole interval away
 
     def _failed(self, action: QueueAction, error: Exception) -> None:
         self.busy = False
