@@ -40,15 +40,19 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from clerk.wire import EPOCH_HEADER
-from registry.http import BoundedRequest, answer_error, problem, validation_problem
+from registry.http import (
+    GZIP_LEVEL,
+    GZIP_MINIMUM,
+    BoundedRequest,
+    answer_error,
+    problem,
+    validation_problem,
+)
 
 _F = typing.TypeVar("_F", bound=Callable[..., Any])
 LEAN_THREADS = 4
 """Worker threads of the lean path, as many as the queue's turns on PostgreSQL (`QUEUE_PG_TURNS`):
 more would only wait for a turn, or for the interpreter."""
-GZIP_MINIMUM = 2048
-"""Answers this long or longer are gzipped (the application's `GZipMiddleware` setting)."""
-GZIP_LEVEL = 5
 
 
 @dataclass(frozen=True, slots=True)
