@@ -477,7 +477,6 @@ def _call_desk_query(*, postgres: bool) -> Any:
     # Service codes are [A-Z0-9_-] (`_CODE`), never a comma.
     joined = func.string_agg if postgres else func.group_concat
     active = select(joined(_S.c.code, ",")).where(_S.c.hall == hall, _S.c.active.is_(True))
-    current = and_(_T.c.id == _C.c.current_ticket, _T.c.hall == _C.c.hall)
     return (
         select(
             _C,
@@ -486,7 +485,7 @@ def _call_desk_query(*, postgres: bool) -> Any:
             select(_R.c.ticket_id).where(*asked).scalar_subquery().label("replay_ticket"),
             active.scalar_subquery().label("active_services"),
         )
-        .select_from(_C.outerjoin(_T, current))
+        .select_from(_C.outerjoin(_T, _CURRENT))
         .where(_C.c.hall == hall, _C.c.counter == bindparam("counter"))
     )
 
@@ -507,9 +506,11 @@ def read_desk_and_current(
     return _desk(row), None if row.t_id is None else _joined_ticket(row)
 
 
+_CURRENT = and_(_T.c.id == _C.c.current_ticket, _T.c.hall == _C.c.hall)
+"""A counter's row joined to its current ticket."""
 _DESK_CURRENT = (
     select(_C, *(column.label(f"t_{column.name}") for column in _T.c))
-    .select_from(_C.outerjoin(_T, and_(_T.c.id == _C.c.current_ticket, _T.c.hall == _C.c.hall)))
+    .select_from(_C.outerjoin(_T, _CURRENT))
     .where(_C.c.hall == bindparam("hall"), _C.c.counter == bindparam("counter"))
 )
 """A counter's queue row with its current ticket (`t_<name>`), built once: every counter's
