@@ -66,6 +66,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # the tests' support package is importable, not installed
 from clerk.queue import Outcome  # noqa: E402
 from clerk.queue.wire import ServiceSpec  # noqa: E402
+from clerk.wire import API_PREFIX  # noqa: E402
 from registry import admin  # noqa: E402
 from registry.db import utc_now  # noqa: E402
 from registry.server import GC_THRESHOLD  # noqa: E402
@@ -252,13 +253,15 @@ class _Panel:
     would take a tenth of the machine from the registry being measured.
     """
 
-    def __init__(self, counter: Counter, refresh: float, first: float, views: list[float]) -> None:
+    def __init__(
+        self, client: QueueClient, refresh: float, first: float, views: list[float]
+    ) -> None:
         self.refresh, self.views = refresh, views
         self.due = first if refresh else math.inf
-        address = urlsplit(counter.url)
+        address = urlsplit(client.base_url)
         self._host, self._port = address.hostname or "127.0.0.1", address.port
-        self._path = f"{address.path.rstrip('/')}/api/v1/queue/counter"
-        self._headers = {"Authorization": f"Bearer {counter.token}", "Accept-Encoding": "gzip"}
+        self._path = f"{address.path}{API_PREFIX}/queue/counter"
+        self._headers = {"Authorization": f"Bearer {client.token}", "Accept-Encoding": "gzip"}
         self._connection: http.client.HTTPConnection | None = None
 
     def read(self) -> None:
@@ -277,26 +280,26 @@ class _Panel:
         self.views.append(time.monotonic() - sent)  # list.append: atomic
 
     def _get(self) -> tuple[int, bytes]:
-        for attempt in (1, 2):  # a kept-alive connection the registry closed: once more
-            if self._connection is None:
-                self._connection = http.client.HTTPConnection(
-                    self._host, self._port, timeout=TIMEOUT[1]
-                )
-            try:
-                self._connection.request("GET", self._path, headers=self._headers)
-                answer = self._connection.getresponse()
-                return answer.status, answer.read()
-            except (ConnectionError, http.client.HTTPException):
-                self._connection.close()
-                self._connection = None
-                if attempt == 2:
-                    raise
-        raise AssertionError("unreachable")
+        try:
+            return self._request()
+        except (ConnectionError, http.client.HTTPException):
+            self.close()  # a kept-alive connection the registry closed: once more, on a new one
+            return self._request()
+
+    def _request(self) -> tuple[int, bytes]:
+        if self._connection is None:
+            self._connection = http.client.HTTPConnection(
+                self._host, self._port, timeout=TIMEOUT[1]
+            )
+        self._connection.request("GET", self._path, headers=self._headers)
+        answer = self._connection.getresponse()
+        return answer.status, answer.read()
 
     def close(self) -> None:
-        """Close the connection."""
+        """Close the connection (the next read opens another)."""
         if self._connection is not None:
             self._connection.close()
+            self._connection = None
 
     def moved(self) -> None:
         """The read after a move; the panel's timer starts over."""
@@ -324,8 +327,7 @@ def _pace_group(
 
     def counter(client: QueueClient) -> None:
         rng = random.Random(client.token)
-        own = Counter(client.base_url, client.token or "")
-        panel = _Panel(own, refresh, begin + rng.uniform(0, refresh), calls.views)
+        panel = _Panel(client, refresh, begin + rng.uniform(0, refresh), calls.views)
         panel.wait_until(begin + (rng.uniform(0, pause) if pause else 0.0))
         while time.monotonic() < stop:
             sent, took, ticket_id = _timed_call(client)
