@@ -61,9 +61,8 @@ class _Route:
     returns, and FastAPI's route (the access log names its template)."""
 
     route: APIRoute
-    body_name: str | None
+    body: tuple[str, TypeAdapter[Any]] | None  # its name and adapter; None: a GET takes none
     credential_name: str
-    body: TypeAdapter[Any] | None
     answer: TypeAdapter[Any]
 
 
@@ -130,9 +129,8 @@ def _shape(route: APIRoute) -> _Route:
         )
     if asyncio.iscoroutinefunction(route.endpoint):
         raise TypeError(f"{route.path}: the lean path runs sync endpoints in its threads")
-    if not bodies:
-        return _Route(route, None, others[0], None, TypeAdapter(answer))
-    return _Route(route, bodies[0], others[0], TypeAdapter(hints[bodies[0]]), TypeAdapter(answer))
+    body = (bodies[0], TypeAdapter(hints[bodies[0]])) if bodies else None
+    return _Route(route, body, others[0], TypeAdapter(answer))
 
 
 class _LeanMiddleware:
@@ -206,9 +204,10 @@ class _Call:
         """The answer's JSON (200), or the error's whole answer."""
         lean = self.lean
         arguments: dict[str, Any] = {lean.credential_name: self.credential}
-        if lean.body_name is not None and lean.body is not None:
+        if lean.body is not None:
+            name, adapter = lean.body
             try:
-                arguments[lean.body_name] = lean.body.validate_python(self._parsed())
+                arguments[name] = adapter.validate_python(self._parsed())
             except _Refused as refused:
                 return validation_problem(refused.errors, location=("body",))
             except _Unreadable:
