@@ -8,12 +8,16 @@ with a real registry process.
 
 from __future__ import annotations
 
+import queue
 import shutil
 import signal
 import subprocess
 import sys
+import threading
+import time
 from dataclasses import replace
 from pathlib import Path
+from typing import IO
 
 import pytest
 from sqlalchemy import text
@@ -76,19 +80,31 @@ def check_backup(path: Path, scratch: Path) -> set[str]:
 
 
 class Writer:
-    """A counter process committing case after case (`tests.integration.crash_writer`)."""
+    """A counter process committing case after case (`tests.integration.crash_writer`).
+
+    Its reports are read as they come, on a thread, and stamped: a report written while the
+    test was busy (taking a backup) is not mistaken for an action committed afterwards.
+    """
 
     def __init__(self, store: Path) -> None:
         command = [sys.executable, "-m", "tests.integration.crash_writer", str(store)]
         self.process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
         assert self.process.stdout is not None
         assert self.process.stdout.readline().strip() == "ready"
+        self._reports: queue.Queue[tuple[float, str]] = queue.Queue()
+        threading.Thread(target=self._read, args=(self.process.stdout,), daemon=True).start()
+
+    def _read(self, stream: IO[str]) -> None:
+        for line in stream:
+            self._reports.put((time.monotonic(), line))
 
     def wait_for(self, actions: int) -> None:
-        """Return once `actions` more actions were committed."""
-        assert self.process.stdout is not None
-        for _ in range(actions):
-            assert self.process.stdout.readline().startswith("done ")
+        """Return once `actions` more actions were committed from now on."""
+        since, seen = time.monotonic(), 0
+        while seen < actions:
+            at, line = self._reports.get(timeout=60)
+            assert line.startswith("done "), line
+            seen += at >= since
 
     def kill(self) -> None:
         """Kill -9 (the test only needs it gone)."""
