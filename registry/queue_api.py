@@ -8,17 +8,20 @@ statistics are open to both. Every answer is a documented model (the fuzz test h
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import logging
 import os
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 
 from clerk.queue import GroupBy
@@ -64,6 +67,8 @@ from registry.settings import Settings
 _bearer = HTTPBearer(auto_error=False, description="a device token (wcd_…) or a staff session")
 Credential = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 _POLL_SECONDS = 0.1
+_log = logging.getLogger(__name__)
+_Answer = TypeVar("_Answer", CallAnswer, TicketAnswer)
 
 
 class _Queue:
@@ -100,6 +105,33 @@ class _Queue:
         """`device` for a counter's queue action: its counter locked with the authentication."""
         with self.tx() as connection:
             yield _Device(connection, authenticate_at_desk(connection, _token(credential)))
+
+    def act(
+        self,
+        credential: HTTPAuthorizationCredentials | None,
+        action: Callable[[Connection, Device], _Answer],
+    ) -> _Answer:
+        """A counter's call or move (`counter`), answered with the counter's view after it."""
+        with self.counter(credential) as acting:
+            answer = action(acting.connection, acting.device)
+        return dataclasses.replace(answer, counter=self._view_after(acting.device))
+
+    def _view_after(self, device: Device) -> CounterView | None:
+        """The counter's view once its action has committed, read with the action's locks
+        released (a call holds its hall's version row until it commits). None if this read
+        fails: the action stands, and the counter reads its view itself."""
+        try:
+            with self._turn, reading(self.engine) as connection:
+                return queue_reports.counter_view(
+                    connection, hall=device.hall, counter=device.counter
+                )
+        except SQLAlchemyError as error:
+            _log.warning(
+                "counter %s: its view after its action could not be read (%s)",
+                device.counter,
+                type(error).__name__,
+            )
+            return None
 
     @contextmanager
     def staff(
@@ -187,15 +219,21 @@ def _call_routes(router: APIRouter, queue: _Queue, lean: LeanPath) -> None:
     @lean.route
     @router.post("/queue/call/next", tags=["queue"])
     def call_next(request: CallNext, credential: Credential) -> CallAnswer:
-        with queue.counter(credential) as acting:
-            return queue_calls.call_next(acting.connection, acting.device, request, now=utc_now())
+        return queue.act(
+            credential,
+            lambda connection, device: queue_calls.call_next(
+                connection, device, request, now=utc_now()
+            ),
+        )
 
     def call_one(kind: str) -> Callable[[CallTicket, Credential], CallAnswer]:
         def route(request: CallTicket, credential: Credential) -> CallAnswer:
-            with queue.counter(credential) as acting:
-                return queue_calls.call_ticket(
-                    acting.connection, acting.device, request, kind=kind, now=utc_now()
-                )
+            return queue.act(
+                credential,
+                lambda connection, device: queue_calls.call_ticket(
+                    connection, device, request, kind=kind, now=utc_now()
+                ),
+            )
 
         return route
 
@@ -210,19 +248,23 @@ def _call_routes(router: APIRouter, queue: _Queue, lean: LeanPath) -> None:
     @router.post("/queue/call/again", tags=["queue"])
     def call_again(request: CallTicket, credential: Credential) -> CallAnswer:
         """Announce the counter's called ticket once more (重呼); the ticket does not move."""
-        with queue.counter(credential) as acting:
-            return queue_calls.announce_again(
-                acting.connection, acting.device, request, now=utc_now()
-            )
+        return queue.act(
+            credential,
+            lambda connection, device: queue_calls.announce_again(
+                connection, device, request, now=utc_now()
+            ),
+        )
 
 
 def _move_routes(router: APIRouter, queue: _Queue, lean: LeanPath) -> None:
     def move(kind: str) -> Callable[[TicketAction, Credential], TicketAnswer]:
         def route(action: TicketAction, credential: Credential) -> TicketAnswer:
-            with queue.counter(credential) as acting:
-                return queue_service.move_ticket(
-                    acting.connection, acting.device, action, kind=kind, now=utc_now()
-                )
+            return queue.act(
+                credential,
+                lambda connection, device: queue_service.move_ticket(
+                    connection, device, action, kind=kind, now=utc_now()
+                ),
+            )
 
         return route
 
@@ -234,18 +276,22 @@ def _move_routes(router: APIRouter, queue: _Queue, lean: LeanPath) -> None:
     @lean.route
     @router.post("/queue/counter/finish", tags=["queue"])
     def finish(request: FinishRequest, credential: Credential) -> TicketAnswer:
-        with queue.counter(credential) as acting:
-            return queue_service.finish_ticket(
-                acting.connection, acting.device, request, now=utc_now()
-            )
+        return queue.act(
+            credential,
+            lambda connection, device: queue_service.finish_ticket(
+                connection, device, request, now=utc_now()
+            ),
+        )
 
     @lean.route
     @router.post("/queue/counter/transfer", tags=["queue"])
     def transfer(request: TransferRequest, credential: Credential) -> TicketAnswer:
-        with queue.counter(credential) as acting:
-            return queue_service.transfer_ticket(
-                acting.connection, acting.device, request, now=utc_now()
-            )
+        return queue.act(
+            credential,
+            lambda connection, device: queue_service.transfer_ticket(
+                connection, device, request, now=utc_now()
+            ),
+        )
 
 
 def _counter_routes(router: APIRouter, queue: _Queue, lean: LeanPath) -> None:

@@ -26,7 +26,6 @@ from clerk.queue.wire import (
     ServiceSpec,
     StatsReport,
     TicketAnswer,
-    TicketView,
     WaitEstimate,
     decode,
 )
@@ -156,19 +155,19 @@ class QueueClient(RegistryClient):
 
     # -- counter: moves ---------------------------------------------------------------------
 
-    def start(self, ticket_id: str) -> TicketView:
+    def start(self, ticket_id: str) -> TicketAnswer:
         """The called applicant is here: serving starts."""
         return self._move("start", {"ticket_id": ticket_id})
 
-    def missed(self, ticket_id: str) -> TicketView:
+    def missed(self, ticket_id: str) -> TicketAnswer:
         """The called applicant did not come."""
         return self._move("missed", {"ticket_id": ticket_id})
 
-    def park(self, ticket_id: str, *, note: str = "") -> TicketView:
+    def park(self, ticket_id: str, *, note: str = "") -> TicketAnswer:
         """Set the ticket aside while the applicant fetches a copy or fills a form."""
         return self._move("park", {"ticket_id": ticket_id, "note": note})
 
-    def left(self, ticket_id: str, *, reason: str = "") -> TicketView:
+    def left(self, ticket_id: str, *, reason: str = "") -> TicketAnswer:
         """The applicant gave up and left."""
         return self._move("left", {"ticket_id": ticket_id, "note": reason})
 
@@ -179,7 +178,7 @@ class QueueClient(RegistryClient):
         *,
         case_ids: list[str] | None = None,
         document_numbers: list[str] | None = None,
-    ) -> TicketView:
+    ) -> TicketAnswer:
         """Finish the visit with its outcome and the cases and documents it produced."""
         body = {
             "ticket_id": ticket_id,
@@ -198,7 +197,7 @@ class QueueClient(RegistryClient):
         to_counter: str | None = None,
         to_staff: str | None = None,
         note: str = "",
-    ) -> TicketView:
+    ) -> TicketAnswer:
         """Send the ticket to a service, counter or staff member, placed in its new queue."""
         body = {
             "ticket_id": ticket_id,
@@ -210,9 +209,9 @@ class QueueClient(RegistryClient):
         }
         return self._move("transfer", body)
 
-    def _move(self, name: str, body: dict[str, Any]) -> TicketView:
+    def _move(self, name: str, body: dict[str, Any]) -> TicketAnswer:
         answer = self._call("POST", f"/queue/counter/{name}", json_body=body)
-        return self._read(TicketAnswer, answer).ticket
+        return self._read(TicketAnswer, answer)
 
     def pause(self, *, staff_id: str, reason: str) -> CounterView:
         """Pause this counter (no calls until resumed)."""

@@ -151,18 +151,24 @@ class IssuedTicket:
 
 @dataclass(frozen=True, slots=True)
 class CallAnswer:
-    """The ticket a call claimed (None: nothing to call); `replayed` for a retried request."""
+    """The ticket a call claimed (None: nothing to call); `replayed` for a retried request.
+
+    `counter` is the counter's view just after the call (its panel needs no second request);
+    None when the registry could not read it (the call stands) or does not send it.
+    """
 
     ticket: TicketView | None
     replayed: bool = False
     message: str = ""
+    counter: CounterView | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class TicketAnswer:
-    """A ticket after a move."""
+    """A ticket after a move, and the counter's view just after it (see `CallAnswer.counter`)."""
 
     ticket: TicketView
+    counter: CounterView | None = None
 
 
 @dataclass(frozen=True, slots=True)

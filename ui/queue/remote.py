@@ -15,6 +15,12 @@ heard (`sync.queue_client.retrying`): a call whose answer was lost is answered w
 it claimed, and an announcement (重呼) is not repeated. `call_next` keeps the id its caller
 chose, so the panel's own retry after `QueueUnavailable` is the same request too.
 
+A call or move is one request: the registry answers it with the counter's view just after it
+(an older registry does not, and the view is then read with a second request). A move names
+the ticket of the last view this port returned — the one on the clerk's screen — instead of
+reading the view first; the registry refuses it if that ticket moved meanwhile, and after any
+error the next move reads the view first again.
+
 The board's window label is the number in the registry's name of the counter ("5号窗口" →
 "5"); a name without one gives way to the digits of the counter's code without leading zeros
 ("W05" → "5"), and a code without digits is said as it is.
@@ -128,6 +134,7 @@ class RegistryQueue:
         self._feed_lock = threading.Lock()
         self._feed_client: QueueClient | None = None
         self._names: dict[str, str] = {}
+        self._last: wire.CounterView | None = None  # the last view returned; None after errors
         # The `after` a caller holds once it took our last feed, and the registry's version
         # then: a caller continuing from that answer long-polls from that version.
         self._resume: tuple[int, int] | None = None
@@ -241,11 +248,11 @@ class RegistryQueue:
 
     def call_next(self, seat: Seat, *, request_id: str) -> CounterView:
         """Claim the next ticket by the counter's work profile (see `CounterPort.call_next`)."""
-        self._call(
+        answer = self._call(
             lambda client, rid: client.call_next(request_id=rid, staff_id=seat.staff),
             request_id=request_id,
         )
-        return self.counter_view(seat)
+        return self._after(answer.counter)
 
     def recall(self, seat: Seat) -> CounterView:
         """Announce the called ticket once more (重呼); it does not move.
@@ -254,23 +261,25 @@ class RegistryQueue:
             RuleViolation: the counter has no called ticket.
         """
         ticket = self._require(seat, {_S.CALLED}, "announce again")
-        self._call(lambda client, rid: client.again(ticket.id, request_id=rid, staff_id=seat.staff))
-        return self.counter_view(seat)
+        answer = self._call(
+            lambda client, rid: client.again(ticket.id, request_id=rid, staff_id=seat.staff)
+        )
+        return self._after(answer.counter)
 
     def start(self, seat: Seat) -> CounterView:
         """Start serving the called ticket."""
         ticket = self._require(seat, {_S.CALLED}, "start serving")
-        return self._move(lambda client: client.start(ticket.id), seat)
+        return self._move(lambda client: client.start(ticket.id))
 
     def missed(self, seat: Seat) -> CounterView:
         """Mark the called ticket missed (过号)."""
         ticket = self._require(seat, {_S.CALLED}, "mark missed")
-        return self._move(lambda client: client.missed(ticket.id), seat)
+        return self._move(lambda client: client.missed(ticket.id))
 
     def park(self, seat: Seat, *, note: str = "") -> CounterView:
         """Park the served ticket."""
         ticket = self._require(seat, {_S.SERVING}, "park")
-        return self._move(lambda client: client.park(ticket.id, note=note), seat)
+        return self._move(lambda client: client.park(ticket.id, note=note))
 
     def call_from_park(self, seat: Seat, *, number: str) -> CounterView:
         """Call a ticket this counter parked back to it.
@@ -279,12 +288,11 @@ class RegistryQueue:
             NotFound: the counter parked no ticket with this number.
             RuleViolation: the counter's current ticket is unresolved.
         """
-        view = self._ask(lambda client: client.counter())
+        view = self._known()
         parked = [t for t in view.parked if t.number == number.strip().upper()]
         if not parked:
             raise NotFound(f"counter {view.counter} has no parked ticket {number}")
-        self._call_parked(seat, parked[0].id)
-        return self.counter_view(seat)
+        return self._after(self._call_parked(seat, parked[0].id).counter)
 
     def transfer(
         self, seat: Seat, *, target: TransferTarget, note: str, placement: Placement
@@ -300,7 +308,6 @@ class RegistryQueue:
                 to_staff=target.staff,
                 note=note,
             ),
-            seat,
         )
 
     def call_number(self, seat: Seat, *, number: str, reason: str) -> CounterView:
@@ -316,17 +323,16 @@ class RegistryQueue:
         if not reason.strip():
             raise InvalidInput("calling a number out of turn needs a reason")
         wanted = number.strip().upper()
-        view = self._ask(lambda client: client.counter())
-        parked = [t for t in view.parked if t.number == wanted]
+        parked = [t for t in self._known().parked if t.number == wanted]
         if parked:
-            self._call_parked(seat, parked[0].id)
+            answer = self._call_parked(seat, parked[0].id)
         else:
-            self._call(
+            answer = self._call(
                 lambda client, rid: client.call_number(
                     wanted, reason=reason.strip(), request_id=rid, staff_id=seat.staff
                 )
             )
-        return self.counter_view(seat)
+        return self._after(answer.counter)
 
     def pause(self, seat: Seat, *, reason: str) -> CounterView:
         """Stop calling at this counter; the reason is logged.
@@ -361,40 +367,60 @@ class RegistryQueue:
                 case_ids=list(case_ids),
                 document_numbers=list(document_numbers),
             ),
-            seat,
         )
 
     # Internals ----------------------------------------------------------------------------
 
     def _ask(self, request: Callable[[QueueClient], _T]) -> _T:
-        with self._lock, registry_errors():
+        with self._lock, self._forgetting(), registry_errors():
             return request(self._client)
 
     def _call(
-        self, send: Callable[[QueueClient, str], object], *, request_id: str | None = None
-    ) -> None:
-        def attempt(rid: str) -> object:
+        self,
+        send: Callable[[QueueClient, str], wire.CallAnswer],
+        *,
+        request_id: str | None = None,
+    ) -> wire.CallAnswer:
+        def attempt(rid: str) -> wire.CallAnswer:
             return send(self._client, rid)
 
-        with self._lock, registry_errors():
-            retrying(
+        with self._lock, self._forgetting(), registry_errors():
+            return retrying(
                 attempt,
                 request_id=request_id,
                 attempts=self._attempts,
                 pause=self._retry_pause,
             )
 
-    def _call_parked(self, seat: Seat, ticket_id: str) -> None:
-        self._call(
+    @contextmanager
+    def _forgetting(self) -> Iterator[None]:
+        """After a failed request the last view may be out of date: the next move reads."""
+        try:
+            yield
+        except BaseException:
+            self._last = None
+            raise
+
+    def _call_parked(self, seat: Seat, ticket_id: str) -> wire.CallAnswer:
+        return self._call(
             lambda client, rid: client.call_parked(ticket_id, request_id=rid, staff_id=seat.staff)
         )
 
-    def _move(self, request: Callable[[QueueClient], object], seat: Seat) -> CounterView:
-        self._ask(request)
-        return self.counter_view(seat)
+    def _move(self, request: Callable[[QueueClient], wire.TicketAnswer]) -> CounterView:
+        return self._after(self._ask(request).counter)
+
+    def _after(self, view: wire.CounterView | None) -> CounterView:
+        """The view an action's answer carried, or (an older registry's answer) a fresh one."""
+        if view is None:
+            view = self._ask(lambda client: client.counter())
+        return self._view(view)
+
+    def _known(self) -> wire.CounterView:
+        """The last view this port returned (what the clerk sees), or a fresh one."""
+        return self._last or self._ask(lambda client: client.counter())
 
     def _require(self, seat: Seat, states: set[TicketState], action: str) -> wire.TicketView:
-        view = self._ask(lambda client: client.counter())
+        view = self._known()
         current = _unresolved(view)
         if current is None or current.state not in states:
             names = " or ".join(sorted(s.value for s in states))
@@ -407,6 +433,7 @@ class RegistryQueue:
         return self._names.get(service, service)
 
     def _view(self, view: wire.CounterView) -> CounterView:
+        self._last = view
         self._names.update({w.service: w.name for w in view.waiting if w.name})
         current = _unresolved(view)
         return CounterView(

@@ -133,7 +133,7 @@ class QueueHall:
         """Start and finish a called ticket (a consultation)."""
         client = self.device(counter)
         client.start(ticket.id)
-        return client.finish(ticket.id, Outcome.CONSULTATION)
+        return client.finish(ticket.id, Outcome.CONSULTATION).ticket
 
     def call_order(self, counter: str) -> list[str]:
         """Call and serve until nothing is left for `counter`; the numbers in call order."""

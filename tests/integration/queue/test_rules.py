@@ -272,7 +272,7 @@ def test_a_transfer_places_the_ticket_at_the_front_the_end_or_by_its_arrival(
     w01 = hall.device("W01")
     w01.start(moving.id)
 
-    moved = w01.transfer(moving.id, placement, to_service="TAX", note="需要税务窗口")
+    moved = w01.transfer(moving.id, placement, to_service="TAX", note="需要税务窗口").ticket
 
     assert (moved.state, moved.service, moved.transfer_note) == (S.WAITING, "TAX", "需要税务窗口")
     assert hall.call_order("W02") == order
@@ -346,7 +346,7 @@ def test_a_visit_finishes_with_its_outcome_linked_to_its_cases_and_documents(
         Outcome.CORRECTION_NOTICE,
         case_ids=["case-1", "case-2"],
         document_numbers=["SF01-W01-7-2026-000001"],
-    )
+    ).ticket
 
     assert (no_case.status, no_case.code) == (409, "queue_rule")
     assert (done.state, done.outcome) == (S.DONE, Outcome.CORRECTION_NOTICE)
