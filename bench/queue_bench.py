@@ -16,9 +16,10 @@ keeps as many tickets waiting as there are counters).
   after a random pause averaging `--pause` seconds (10 s: a hall whose every visit took ten
   seconds, some thirty times a real hall's pace). The target is about this load. Each counter
   also reads what its queue panel reads (ui/queue/panel.py, ui/queue/remote.py): its view
-  (`GET /queue/counter`) after each of its moves, and `--refresh` seconds (5 s, the panel's
-  default) after its last read. `--refresh 0` leaves the reads out (the load of the benches
-  before the twelfth look). Their latency is printed too.
+  (`GET /queue/counter`) `--refresh` seconds (5 s, the panel's default) after the last view it
+  got — each call and move answers with the view after it, and only an answer without one is
+  followed by a read. `--refresh 0` leaves the reads out (the load of the benches before the
+  twelfth look). Their latency is printed too.
 - **display**: during each paced run a display long-polls the feed (`GET /queue/display`); the
   time from a counter sending its call to the display receiving that call, p50 and p95.
 - **disk**: during each paced run an 8 KiB durable write (fdatasync) every 50 ms on the disk the
@@ -65,7 +66,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # the tests' support package is importable, not installed
 from clerk.queue import Outcome  # noqa: E402
-from clerk.queue.wire import ServiceSpec  # noqa: E402
+from clerk.queue.wire import CallAnswer, CounterView, ServiceSpec  # noqa: E402
 from clerk.wire import API_PREFIX  # noqa: E402
 from registry import admin  # noqa: E402
 from registry.db import utc_now  # noqa: E402
@@ -205,11 +206,11 @@ def _serve(client: QueueClient, ticket_id: str) -> None:
     client.finish(ticket_id, Outcome.CONSULTATION)
 
 
-def _timed_call(client: QueueClient) -> tuple[float, float, str | None]:
-    """(sent at on the monotonic clock, seconds, ticket id) of one call."""
+def _timed_call(client: QueueClient) -> tuple[float, float, CallAnswer]:
+    """(sent at on the monotonic clock, seconds, answer) of one call."""
     sent = time.monotonic()
     answer = client.call_next(request_id=new_request_id(), staff_id=CLERK)
-    return sent, time.monotonic() - sent, None if answer.ticket is None else answer.ticket.id
+    return sent, time.monotonic() - sent, answer
 
 
 def _sleep_until(instant: float) -> None:
@@ -242,9 +243,9 @@ class Calls:
 
 
 class _Panel:
-    """A counter's queue panel's reads (none with `refresh` 0), timed into `views`: its view
-    after each move (ui/queue/remote.py reads it after the move's request) and every `refresh`
-    seconds since the last one (ui/queue/panel.py: its timer starts over after a move).
+    """A counter's queue panel's reads (none with `refresh` 0), timed into `views`: every
+    `refresh` seconds since the last view it got (ui/queue/panel.py: its timer starts over
+    after a move), and after a move whose answer carried no view (ui/queue/remote.py).
 
     The request is the panel's (`GET /queue/counter`, its token, gzip accepted, the answer's
     JSON decoded) sent over a kept-alive `http.client` connection: `QueueClient` spends 1.0 ms
@@ -301,9 +302,10 @@ class _Panel:
             self._connection.close()
             self._connection = None
 
-    def moved(self) -> None:
-        """The read after a move; the panel's timer starts over."""
-        self.read()
+    def moved(self, answered: CounterView | None) -> None:
+        """After a move: the view its answer carried, or (none) a read; the timer starts over."""
+        if answered is None:
+            self.read()
         self.due = time.monotonic() + self.refresh if self.refresh else math.inf
 
     def wait_until(self, instant: float) -> None:
@@ -330,18 +332,17 @@ def _pace_group(
         panel = _Panel(client, refresh, begin + rng.uniform(0, refresh), calls.views)
         panel.wait_until(begin + (rng.uniform(0, pause) if pause else 0.0))
         while time.monotonic() < stop:
-            sent, took, ticket_id = _timed_call(client)
+            sent, took, answer = _timed_call(client)
             with lock:
                 calls.latencies.append(took)
                 calls.sent.append(sent)
-                if ticket_id is not None:
-                    calls.sent_at[ticket_id] = sent
-            panel.moved()
-            if ticket_id is not None:
-                client.start(ticket_id)
-                panel.moved()
-                client.finish(ticket_id, Outcome.CONSULTATION)
-                panel.moved()
+                if answer.ticket is not None:
+                    calls.sent_at[answer.ticket.id] = sent
+            panel.moved(answer.counter)
+            if answer.ticket is not None:
+                ticket_id = answer.ticket.id
+                panel.moved(client.start(ticket_id).counter)
+                panel.moved(client.finish(ticket_id, Outcome.CONSULTATION).counter)
             rest = rng.expovariate(1 / pause) if pause else 0.0
             panel.wait_until(min(time.monotonic() + rest, stop))
         panel.close()
@@ -357,11 +358,11 @@ def _burst_group(counters: list[Counter], begin: float) -> list[float]:
 
     def one(client: QueueClient) -> None:
         _sleep_until(begin)
-        _, seconds, ticket_id = _timed_call(client)
+        _, seconds, answer = _timed_call(client)
         with lock:
             latencies.append(seconds)
-        if ticket_id is not None:
-            _serve(client, ticket_id)
+        if answer.ticket is not None:
+            _serve(client, answer.ticket.id)
 
     _each_counter(counters, one)
     return latencies
