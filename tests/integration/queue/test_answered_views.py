@@ -28,12 +28,13 @@ from clerk.queue import Outcome, Placement, TicketState
 from clerk.queue.wire import CallAnswer, CallNext, CounterView, IssueRequest, ProfileSpec
 from clerk.wire import API_PREFIX
 from registry import admin
-from registry.db import utc_now
+from registry.db import is_postgres, utc_now
 from registry.lean import LeanPath
 from registry.queue_api import queue_router
 from registry.settings import Settings
 from sync.queue_client import QueueClient, new_request_id
 from tests.integration.queue.harness import TIMEOUT, QueueHall, add_counters, configure
+from tests.integration.sync.halls import BACKENDS, fresh_database
 from tests.integration.sync.harness import HALL, SECRET, RegistryProcess
 from ui.queue.port import Seat
 from ui.queue.remote import RegistryQueue
@@ -125,11 +126,21 @@ def test_a_retried_call_is_answered_with_the_same_ticket_and_the_view_of_now(
 # -- the action stands when its view cannot be read --------------------------------------------
 
 
-@pytest.fixture
-def in_process(tmp_path: Path) -> Iterator[tuple[RegistryProcess, dict[str, Any], dict[str, str]]]:
-    """A registry database (SQLite) with a hall, its queues and two enrolled devices, and the
-    queue's route endpoints over it in this process: (registry, endpoints by path, tokens)."""
-    registry = RegistryProcess(f"sqlite:///{tmp_path / 'registry.sqlite'}", tmp_path)
+@pytest.fixture(params=BACKENDS)
+def in_process(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> Iterator[tuple[RegistryProcess, dict[str, Any], dict[str, str]]]:
+    """A registry database with a hall, its queues and two enrolled devices, and the queue's
+    route endpoints over it in this process: (registry, endpoints by path, tokens)."""
+    with fresh_database(request, str(request.param), tmp_path) as url:
+        registry = RegistryProcess(url, tmp_path)
+        try:
+            yield _set_up(registry)
+        finally:
+            registry.close()
+
+
+def _set_up(registry: RegistryProcess) -> tuple[RegistryProcess, dict[str, Any], dict[str, str]]:
     registry.setup_hall()
     add_counters(registry, HALL, ["K01"])
     configure(registry, HALL)
@@ -141,14 +152,41 @@ def in_process(tmp_path: Path) -> Iterator[tuple[RegistryProcess, dict[str, Any]
     settings = Settings(database_url="sqlite://", secret=SECRET)
     router = queue_router(settings, registry.engine, LeanPath())
     endpoints = {r.path: r.endpoint for r in router.routes if isinstance(r, APIRoute)}
-    try:
-        yield registry, endpoints, tokens
-    finally:
-        registry.close()
+    return registry, endpoints, tokens
 
 
 def bearer(token: str) -> HTTPAuthorizationCredentials:
     return HTTPAuthorizationCredentials(scheme="Bearer", credentials=token)
+
+
+def test_the_view_after_a_call_is_read_once_it_committed_in_three_statements(
+    in_process: tuple[RegistryProcess, dict[str, Any], dict[str, str]],
+) -> None:
+    """Read with the call's locks released (a call holds its hall's version row until it
+    commits), on PostgreSQL without a transaction of its own (`registry.db.reading`)."""
+    registry, endpoints, tokens = in_process
+    endpoints[f"{API_PREFIX}/queue/tickets"](IssueRequest(service="BIZ"), bearer(tokens["K01"]))
+    committed = threading.Event()
+    postgres = is_postgres(registry.engine)
+    after: list[tuple[str, bool]] = []  # each statement after the commit; in a transaction?
+
+    def note(connection: Any, _cursor: object, statement: str, *_: object) -> None:
+        if committed.is_set():
+            driver = connection.connection.driver_connection
+            alone = postgres and driver.autocommit is True
+            after.append((statement.split(maxsplit=1)[0].upper(), alone))
+
+    event.listen(registry.engine, "commit", lambda _: committed.set())
+    event.listen(registry.engine, "before_cursor_execute", note)
+    request = CallNext(request_id=new_request_id(), staff_id=f"{HALL}C001")
+    answer = endpoints[f"{API_PREFIX}/queue/call/next"](request, bearer(tokens["W01"]))
+    event.remove(registry.engine, "before_cursor_execute", note)
+
+    assert answer.counter is not None
+    assert answer.counter.current == answer.ticket
+    reads = [alone for kind, alone in after if kind in ("SELECT", "WITH")]
+    assert len(reads) == 3  # its row with its current ticket, the counts, the parked
+    assert all(reads) == postgres  # on SQLite in a transaction (of its own: after the commit)
 
 
 def test_an_action_stands_when_its_view_cannot_be_read_after_it(

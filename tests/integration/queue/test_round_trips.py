@@ -364,11 +364,12 @@ def test_a_move_that_lost_its_race_writes_neither_the_ticket_nor_its_event(
 def test_the_statements_a_call_a_start_a_finish_and_an_issue_send(
     hall: QueueHall,
 ) -> None:
-    """The round trips of a counter's busiest requests as the queue routes send them (4, 3
-    and 3 on PostgreSQL; 8, 4 and 4 on SQLite, which has no lock to take and writes the
-    version apart), and of a kiosk's issue (7; 8 on SQLite; its estimate reads the events of
-    the visit finished since the last one): a regression here is a slower call on every
-    counter (bench/queue_bench.py measures it)."""
+    """The round trips of a counter's busiest requests as the queue routes send them in their
+    transaction (4, 3 and 3 on PostgreSQL; 8, 4 and 4 on SQLite, which has no lock to take and
+    writes the version apart; the counter's view read after it, its answer's, is three more:
+    test_answered_views.py), and of a kiosk's issue (7; 8 on SQLite; its estimate reads the
+    events of the visit finished since the last one): a regression here is a slower call on
+    every counter (bench/queue_bench.py measures it)."""
     registry = hall.registry
     token = hall.device("W03").token
     assert token is not None
