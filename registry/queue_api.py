@@ -95,9 +95,15 @@ class _Queue:
             yield _Device(connection, authenticate_device(connection, _token(credential)))
 
     @contextmanager
-    def reading(self, credential: HTTPAuthorizationCredentials | None) -> Iterator[_Device]:
-        """`device`, for reads only (`registry.db.reading`: no transaction on PostgreSQL)."""
+    def read(self) -> Iterator[Connection]:
+        """Reads only, in their turn (`registry.db.reading`: no transaction on PostgreSQL)."""
         with self._turn, reading(self.engine) as connection:
+            yield connection
+
+    @contextmanager
+    def reading(self, credential: HTTPAuthorizationCredentials | None) -> Iterator[_Device]:
+        """`read`, on behalf of the device presenting `credential`."""
+        with self.read() as connection:
             yield _Device(connection, authenticate_device(connection, _token(credential)))
 
     @contextmanager
@@ -121,7 +127,7 @@ class _Queue:
         released (a call holds its hall's version row until it commits). None if this read
         fails: the action stands, and the counter reads its view itself."""
         try:
-            with self._turn, reading(self.engine) as connection:
+            with self.read() as connection:
                 return queue_reports.counter_view(
                     connection, hall=device.hall, counter=device.counter
                 )
@@ -332,8 +338,8 @@ def _report_routes(router: APIRouter, queue: _Queue) -> None:
             )
             return hall, answer
 
-    def version(hall: str) -> int:
-        with queue.tx() as connection:
+    def version(hall: str) -> int:  # asked every _POLL_SECONDS by every waiting display
+        with queue.read() as connection:
             return hall_version(connection, hall)
 
     @router.get("/queue/display", tags=["queue"])
