@@ -228,8 +228,8 @@ def transaction(engine: Engine) -> Iterator[Connection]:
 def reading(engine: Engine) -> Iterator[Connection]:
     """Reads only. On PostgreSQL without a transaction: each statement commits on its own,
     which changes nothing a read sees (under READ COMMITTED every statement of a transaction
-    takes a snapshot of its own anyway) and spares BEGIN and COMMIT, two round trips of a
-    counter's view's seven. On SQLite, `transaction` (it has no round trips to spare)."""
+    takes a snapshot of its own anyway) and spares BEGIN and COMMIT, two round trips more than
+    a counter's view's reads. On SQLite, `transaction` (it has no round trips to spare)."""
     if not is_postgres(engine):
         with transaction(engine) as connection:
             yield connection

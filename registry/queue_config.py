@@ -16,11 +16,23 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import Connection, and_, bindparam, func, insert, select, text, true, update
+from sqlalchemy import (
+    Connection,
+    and_,
+    bindparam,
+    func,
+    insert,
+    literal_column,
+    select,
+    text,
+    true,
+    union_all,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.elements import BindParameter
 
-from clerk.queue import WorkProfile, format_number
+from clerk.queue import TicketState, WorkProfile, format_number
 from clerk.queue.wire import HallQueueSettings, ProfileSpec, ServiceSpec
 from clerk.wire import canonical_json, from_wire, to_wire
 from registry.auth import Device, authenticate_device, device_from_row, token_hash
@@ -496,25 +508,53 @@ def read_desk(connection: Connection, *, hall: str, counter: str) -> Desk:
     return Desk(hall, counter) if row is None else _desk(row)
 
 
-def read_desk_and_current(
-    connection: Connection, *, hall: str, counter: str
-) -> tuple[Desk, Stored | None]:
-    """`read_desk` with the counter's current ticket (None: none), in one statement."""
-    row = connection.execute(_DESK_CURRENT, {"hall": hall, "counter": counter}).first()
-    if row is None:
-        return Desk(hall, counter), None
-    return _desk(row), None if row.t_id is None else _joined_ticket(row)
+@dataclass(frozen=True, slots=True)
+class Held:
+    """A counter's queue row, its current ticket (None: none) and the tickets it parked (oldest
+    first; the current one too if it was parked)."""
+
+    desk: Desk
+    current: Stored | None
+    parked: list[Stored]
+
+
+def read_held(connection: Connection, *, hall: str, counter: str) -> Held:
+    """`read_desk` with the counter's current and parked tickets, in one statement."""
+    rows = connection.execute(_DESK_HELD, {"hall": hall, "counter": counter}).all()
+    if not rows:
+        return Held(Desk(hall, counter), None, [])
+    first = rows[0]  # the row with its current ticket comes first (`held` 0), parked after
+    current = None if first.t_id is None else _joined_ticket(first)
+    parked = [_joined_ticket(row) for row in rows[1:]]
+    parked.sort(key=lambda stored: (stored.ticket.issued_at, stored.ticket.id))
+    return Held(_desk(first), current, parked)
 
 
 _CURRENT = and_(_T.c.id == _C.c.current_ticket, _T.c.hall == _C.c.hall)
 """A counter's row joined to its current ticket."""
-_DESK_CURRENT = (
-    select(_C, *(column.label(f"t_{column.name}") for column in _T.c))
+_AT_DESK = (_C.c.hall == bindparam("hall"), _C.c.counter == bindparam("counter"))
+_TICKET_COLUMNS = tuple(column.label(f"t_{column.name}") for column in _T.c)
+_DESK_HELD = union_all(
+    select(_C, *_TICKET_COLUMNS, literal_column("0").label("held"))
     .select_from(_C.outerjoin(_T, _CURRENT))
-    .where(_C.c.hall == bindparam("hall"), _C.c.counter == bindparam("counter"))
-)
-"""A counter's queue row with its current ticket (`t_<name>`), built once: every counter's
-panel asks for its view every few seconds."""
+    .where(*_AT_DESK),
+    select(_C, *_TICKET_COLUMNS, literal_column("1").label("held"))
+    .select_from(
+        _C.join(
+            _T,
+            and_(
+                _T.c.hall == _C.c.hall,
+                _T.c.state == TicketState.PARKED.value,
+                _T.c.counter == _C.c.counter,
+            ),
+        )
+    )
+    .where(*_AT_DESK),
+).order_by("held")
+"""A counter's queue row with its current ticket (`t_<name>`), then once with each ticket it
+parked, built once: every counter's panel asks for its view every few seconds, and every call
+and move answers with it. Each branch reads by its own index (the row's key, the tickets' id
+and their open states)."""
 
 
 OPEN_DESK = and_(_C.c.paused.is_(False), _C.c.staff.is_not(None))

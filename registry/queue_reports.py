@@ -43,7 +43,6 @@ from clerk.queue.wire import (
     DisplayFeed,
     StatsGroup,
     StatsReport,
-    TicketView,
     WaitEstimate,
     WaitingCount,
 )
@@ -54,7 +53,7 @@ from registry.queue_config import (
     HallSettings,
     hall_settings,
     profile_services,
-    read_desk_and_current,
+    read_held,
 )
 from registry.queue_schema import (
     QUEUE_COUNTERS,
@@ -66,7 +65,6 @@ from registry.queue_schema import (
 from registry.queue_store import (
     AGAIN,
     event_from_row,
-    ticket_from_row,
     view,
 )
 from registry.schema import COUNTERS, HALLS
@@ -173,7 +171,8 @@ _CALLS = (
 def counter_view(connection: Connection, *, hall: str, counter: str) -> CounterView:
     """A counter's queue state: current ticket, parked tickets, pause, whether it may call,
     waiting counts."""
-    desk, current = read_desk_and_current(connection, hall=hall, counter=counter)
+    held = read_held(connection, hall=hall, counter=counter)
+    desk, current = held.desk, held.current
     free = can_call_next(None if current is None else current.ticket, counter=counter)
     return CounterView(
         counter=counter,
@@ -183,25 +182,8 @@ def counter_view(connection: Connection, *, hall: str, counter: str) -> CounterV
         current=None if current is None else view(current),
         may_call_next=free and not desk.paused,
         waiting=waiting_counts(connection, hall),
-        parked=parked_at(connection, hall=hall, counter=counter),
+        parked=[view(stored) for stored in held.parked],
     )
-
-
-def parked_at(connection: Connection, *, hall: str, counter: str) -> list[TicketView]:
-    """The tickets a counter parked and may call back, oldest first."""
-    rows = connection.execute(_PARKED, {"hall": hall, "counter": counter})
-    return [view(ticket_from_row(row)) for row in rows]
-
-
-_PARKED = (
-    select(_T)
-    .where(
-        _T.c.hall == bindparam("hall"),
-        _T.c.state == TicketState.PARKED.value,
-        _T.c.counter == bindparam("counter"),
-    )
-    .order_by(_T.c.issued_at, _T.c.id)
-)
 
 
 def estimate(

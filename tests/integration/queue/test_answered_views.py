@@ -159,7 +159,7 @@ def bearer(token: str) -> HTTPAuthorizationCredentials:
     return HTTPAuthorizationCredentials(scheme="Bearer", credentials=token)
 
 
-def test_the_view_after_a_call_is_read_once_it_committed_in_three_statements(
+def test_the_view_after_a_call_is_read_once_it_committed_in_two_statements(
     in_process: tuple[RegistryProcess, dict[str, Any], dict[str, str]],
 ) -> None:
     """Read with the call's locks released (a call holds its hall's version row until it
@@ -185,7 +185,7 @@ def test_the_view_after_a_call_is_read_once_it_committed_in_three_statements(
     assert answer.counter is not None
     assert answer.counter.current == answer.ticket
     reads = [alone for kind, alone in after if kind in ("SELECT", "WITH")]
-    assert len(reads) == 3  # its row with its current ticket, the counts, the parked
+    assert len(reads) == 2  # its row with its current and parked tickets, the counts
     assert all(reads) == postgres  # on SQLite in a transaction (of its own: after the commit)
 
 
@@ -342,3 +342,25 @@ def test_an_answer_without_a_view_is_followed_by_a_read(
     assert called.current.state == S.CALLED
     assert started.current is not None
     assert started.current.state == S.SERVING
+
+
+def test_a_counters_view_lists_its_parked_tickets_oldest_first_the_current_one_too(
+    hall: QueueHall,
+) -> None:
+    w01, clerk = hall.device("W01"), hall.clerk
+    older, newer = hall.issue("BIZ"), hall.issue("BIZ")
+    hall.issue("TAX")  # waiting: no part of the counter's own tickets
+    answer = None
+    for ticket in (newer, older):  # parked newest first
+        w01.call_number(ticket.number, reason="按号", request_id=new_request_id(), staff_id=clerk)
+        w01.start(ticket.id)
+        answer = w01.park(ticket.id, note="复印")
+    assert answer is not None
+    parked = answer.counter
+
+    assert parked is not None
+    assert [t.number for t in parked.parked] == [older.number, newer.number]
+    assert parked.current is not None
+    assert (parked.current.number, parked.current.state) == (older.number, S.PARKED)
+    assert parked == w01.counter()
+    assert [w.waiting for w in parked.waiting if w.service == "TAX"] == [1]

@@ -366,7 +366,7 @@ def test_the_statements_a_call_a_start_a_finish_and_an_issue_send(
 ) -> None:
     """The round trips of a counter's busiest requests as the queue routes send them in their
     transaction (4, 3 and 3 on PostgreSQL; 8, 4 and 4 on SQLite, which has no lock to take and
-    writes the version apart; the counter's view read after it, its answer's, is three more:
+    writes the version apart; the counter's view read after it, its answer's, is two more:
     test_answered_views.py), and of a kiosk's issue (7; 8 on SQLite; its estimate reads the
     events of the visit finished since the last one): a regression here is a slower call on
     every counter (bench/queue_bench.py measures it)."""
@@ -429,7 +429,7 @@ def test_a_moves_one_statement_sets_every_column_a_move_may_change() -> None:
 
 def test_a_counters_view_is_read_outside_a_transaction_on_postgresql(hall: QueueHall) -> None:
     """Every counter's panel asks for its view every few seconds: on PostgreSQL its reads run
-    without BEGIN and COMMIT (`registry.db.reading`), two round trips of seven; the view is the
+    without BEGIN and COMMIT (`registry.db.reading`), two round trips fewer; the view is the
     one the route answers, and the pooled connection goes back to transactions afterwards. On
     SQLite the reads stay in a transaction."""
     registry = hall.registry
@@ -450,7 +450,7 @@ def test_a_counters_view_is_read_outside_a_transaction_on_postgresql(hall: Queue
             assert driver.in_transaction is True
     assert seen.current is not None
     assert seen.current.id == ticket.id
-    assert len(sent) == 4  # the device, its row with its current ticket, the counts, the parked
+    assert len(sent) == 3  # the device, its row with its current and parked tickets, the counts
     assert seen == hall.device("W02").counter()
     if postgres:
         assert driver.autocommit is False  # back in the pool as the transactions' connection
