@@ -62,6 +62,8 @@ _S = QUEUE_SERVICES
 _C = QUEUE_COUNTERS
 _R = QUEUE_REQUESTS
 _T = QUEUE_TICKETS
+_TICKET_COLUMNS = tuple(column.label(f"t_{column.name}") for column in _T.c)
+"""A ticket's columns beside a counter's row's, as `t_<name>` (read by `_joined_ticket`)."""
 _DESK_LOCKS = 72_411_002  # the advisory lock space of counters' queue rows (PostgreSQL)
 _DESK_LOCK = text(f"SELECT pg_advisory_xact_lock({_DESK_LOCKS}, hashtext(:key))")
 _DESK = select(_C).where(_C.c.hall == bindparam("hall"), _C.c.counter == bindparam("counter"))
@@ -492,7 +494,7 @@ def _call_desk_query(*, postgres: bool) -> Any:
     return (
         select(
             _C,
-            *(column.label(f"t_{column.name}") for column in _T.c),
+            *_TICKET_COLUMNS,
             select(_R.c.kind).where(*asked).scalar_subquery().label("replay_kind"),
             select(_R.c.ticket_id).where(*asked).scalar_subquery().label("replay_ticket"),
             active.scalar_subquery().label("active_services"),
@@ -533,7 +535,6 @@ def read_held(connection: Connection, *, hall: str, counter: str) -> Held:
 _CURRENT = and_(_T.c.id == _C.c.current_ticket, _T.c.hall == _C.c.hall)
 """A counter's row joined to its current ticket."""
 _AT_DESK = (_C.c.hall == bindparam("hall"), _C.c.counter == bindparam("counter"))
-_TICKET_COLUMNS = tuple(column.label(f"t_{column.name}") for column in _T.c)
 _DESK_HELD = union_all(
     select(_C, *_TICKET_COLUMNS, literal_column("0").label("held"))
     .select_from(_C.outerjoin(_T, _CURRENT))
