@@ -235,16 +235,16 @@ class RegistryQueue:
 
     def waiting_counts(self) -> Sequence[WaitingCount]:
         """Tickets waiting per active service of the hall."""
-        return tuple(_counts(self._ask(lambda client: client.counter()).waiting))
+        return tuple(_counts(self._read().waiting))
 
     def desk_staff(self) -> str | None:
         """The staff member the registry last saw at this device's counter (None: nobody yet)."""
-        return self._ask(lambda client: client.counter()).staff
+        return self._read().staff
 
     def counter_view(self, seat: Seat) -> CounterView:
         """The device's counter: its called or served ticket, parked tickets and pause, with
         the hall's waiting counts (the registry answers them with the counter: one request)."""
-        return self._view(self._ask(lambda client: client.counter()))
+        return self._view(self._read())
 
     def call_next(self, seat: Seat, *, request_id: str) -> CounterView:
         """Claim the next ticket by the counter's work profile (see `CounterPort.call_next`)."""
@@ -260,7 +260,7 @@ class RegistryQueue:
         Raises:
             RuleViolation: the counter has no called ticket.
         """
-        ticket = self._require(seat, {_S.CALLED}, "announce again")
+        ticket = self._require({_S.CALLED}, "announce again")
         answer = self._call(
             lambda client, rid: client.again(ticket.id, request_id=rid, staff_id=seat.staff)
         )
@@ -268,17 +268,17 @@ class RegistryQueue:
 
     def start(self, seat: Seat) -> CounterView:
         """Start serving the called ticket."""
-        ticket = self._require(seat, {_S.CALLED}, "start serving")
+        ticket = self._require({_S.CALLED}, "start serving")
         return self._move(lambda client: client.start(ticket.id))
 
     def missed(self, seat: Seat) -> CounterView:
         """Mark the called ticket missed (过号)."""
-        ticket = self._require(seat, {_S.CALLED}, "mark missed")
+        ticket = self._require({_S.CALLED}, "mark missed")
         return self._move(lambda client: client.missed(ticket.id))
 
     def park(self, seat: Seat, *, note: str = "") -> CounterView:
         """Park the served ticket."""
-        ticket = self._require(seat, {_S.SERVING}, "park")
+        ticket = self._require({_S.SERVING}, "park")
         return self._move(lambda client: client.park(ticket.id, note=note))
 
     def call_from_park(self, seat: Seat, *, number: str) -> CounterView:
@@ -298,7 +298,7 @@ class RegistryQueue:
         self, seat: Seat, *, target: TransferTarget, note: str, placement: Placement
     ) -> CounterView:
         """Send the current ticket to a service, counter or staff member of the hall."""
-        ticket = self._require(seat, set(UNRESOLVED_STATES), "transfer")
+        ticket = self._require(set(UNRESOLVED_STATES), "transfer")
         return self._move(
             lambda client: client.transfer(
                 ticket.id,
@@ -359,7 +359,7 @@ class RegistryQueue:
         document_numbers: Sequence[str],
     ) -> CounterView:
         """Finish the served ticket with its outcome and the visit's cases and documents."""
-        ticket = self._require(seat, {_S.SERVING}, "finish")
+        ticket = self._require({_S.SERVING}, "finish")
         return self._move(
             lambda client: client.finish(
                 ticket.id,
@@ -412,14 +412,18 @@ class RegistryQueue:
     def _after(self, view: wire.CounterView | None) -> CounterView:
         """The view an action's answer carried, or (an older registry's answer) a fresh one."""
         if view is None:
-            view = self._ask(lambda client: client.counter())
+            view = self._read()
         return self._view(view)
+
+    def _read(self) -> wire.CounterView:
+        """The counter's view as the registry has it now (one request)."""
+        return self._ask(lambda client: client.counter())
 
     def _known(self) -> wire.CounterView:
         """The last view this port returned (what the clerk sees), or a fresh one."""
-        return self._last or self._ask(lambda client: client.counter())
+        return self._last or self._read()
 
-    def _require(self, seat: Seat, states: set[TicketState], action: str) -> wire.TicketView:
+    def _require(self, states: set[TicketState], action: str) -> wire.TicketView:
         view = self._known()
         current = _unresolved(view)
         if current is None or current.state not in states:
